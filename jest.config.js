@@ -1,0 +1,10 @@
+/** Unit specs live next to the code; integration suites live in test/. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/server/src', '<rootDir>/shared/src', '<rootDir>/test'],
+  testMatch: ['**/*.spec.ts', '**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }] },
+  moduleNameMapper: { '^@mamori/shared$': '<rootDir>/shared/src/index.ts' },
+  testTimeout: 60000,
+  maxWorkers: 2,
+};

@@ -1,0 +1,6 @@
+import { Foundation1764400000000 } from './1764400000000-Foundation';
+import { AuditLog1764400001000 } from './1764400001000-AuditLog';
+import { PersonalData1764400002000 } from './1764400002000-PersonalData';
+
+/** Every migration, in order; one dialect-neutral set for SQLite and MySQL/MariaDB. Never edit a landed one. */
+export const migrations = [Foundation1764400000000, AuditLog1764400001000, PersonalData1764400002000];

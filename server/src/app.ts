@@ -1,0 +1,172 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type ErrorRequestHandler, type Request } from 'express';
+import helmet from 'helmet';
+import { migrations } from '../../migrations';
+import { MovableClock, SystemClock, type Clock } from './clock';
+import { ConfigError, type Config } from './config';
+import { openDatabase, runMigrations } from './db/data-source';
+import type { Context } from './graphql/context';
+import { formatError } from './graphql/format-error';
+import { limitRules } from './graphql/limits';
+import { buildAppSchema } from './graphql/schema';
+import { logger, requestScope } from './logger';
+import { httpMetrics, registry } from './metrics';
+import { entities } from './modules';
+import { auditPlugin } from './modules/audit/audit.plugin';
+import { RequestAudit } from './modules/audit/request-audit';
+import { NeedToKnow } from './permissions/need-to-know';
+import { seedPurposes } from './modules/purpose/purpose.seed';
+import { seedIfEmpty } from './seed';
+import { createServices, type Services } from './services';
+
+export const BODY_LIMIT = '1mb';
+const UI_DIR = join(__dirname, '../../../../admin-ui/dist');
+
+export interface MamoriApp {
+  server: Server;
+  services: Services;
+  /** Listens on `port` (0 picks a free one) and resolves with the port. */
+  listen(port: number): Promise<number>;
+  close(): Promise<void>;
+}
+
+function requestIdOf(req: Request): string {
+  const given = req.get('x-request-id');
+  return given && /^[A-Za-z0-9-]{8,64}$/.test(given) ? given : randomUUID();
+}
+
+/** Wires the whole server: database, migrations, seed, GraphQL, UI and health endpoints. */
+export async function createApp(config: Config, clock: Clock = config.clockOffsetMs ? new MovableClock(config.clockOffsetMs) : new SystemClock()): Promise<MamoriApp> {
+  if (config.production && clock.moved) throw new ConfigError('A moved clock is refused in production');
+  await runMigrations(config.migrationDatabaseUrl, entities, migrations);
+  const db = await openDatabase(config.databaseUrl, entities);
+  const services = createServices(db, clock, config);
+  if (config.production) await seedPurposes(db.manager);
+  else await seedIfEmpty(services);
+  services.linker.start();
+
+  const app = express();
+  const server = createServer(app);
+  app.disable('x-powered-by');
+  app.set('trust proxy', process.env.TRUST_PROXY ?? false);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          connectSrc: ["'self'"],
+          fontSrc: ["'self'", 'data:'],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+    }),
+  );
+  app.use((req, res, next) => {
+    const requestId = requestIdOf(req);
+    res.setHeader('x-request-id', requestId);
+    requestScope.run({ requestId }, next);
+  });
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await db.manager.query('SELECT 1');
+      res.json({ status: 'ok' });
+    } catch {
+      res.status(503).json({ status: 'unavailable' });
+    }
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(registry.contentType).send(await registry.metrics());
+  });
+
+  const apollo = new ApolloServer<Context>({
+    schema: await buildAppSchema(),
+    introspection: !config.production,
+    includeStacktraceInErrorResponses: false,
+    formatError,
+    validationRules: limitRules(),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      auditPlugin(services.auditWriter),
+      {
+        async requestDidStart() {
+          const stop = httpMetrics.duration.startTimer();
+          return { async willSendResponse() { stop(); } };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+
+  app.use(
+    '/graphql',
+    express.json({ limit: BODY_LIMIT }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const requestId = String(requestScope.getStore()?.requestId ?? randomUUID());
+        const clientIp = req.ip ?? 'unknown';
+        const header = req.get('authorization');
+        let user: Context['user'] = null;
+        let authError: string | null = null;
+        if (header) {
+          const token = /^Bearer (\S+)$/i.exec(header)?.[1];
+          const outcome = token ? await services.auth.authenticate(token) : { error: 'The Authorization header must be "Bearer <token>"' };
+          if ('user' in outcome) user = outcome.user;
+          else authError = outcome.error;
+        }
+        const audit = new RequestAudit({ actorId: user?.id ?? null, actorRole: user?.role ?? null, requestId, clientIp }, clock);
+        return { requestId, clientIp, user, authError, services, audit, access: new NeedToKnow(user, db), clock };
+      },
+    }),
+  );
+
+  if (existsSync(join(UI_DIR, 'index.html'))) {
+    app.use(express.static(UI_DIR, { index: 'index.html', maxAge: '1h' }));
+    app.get('/{*splat}', (_req, res) => res.sendFile(join(UI_DIR, 'index.html')));
+  } else {
+    app.get('/', (_req, res) => res.type('text/plain').send('Mamori API: POST GraphQL requests to /graphql'));
+  }
+
+  const onError: ErrorRequestHandler = (err, _req, res, _next) => {
+    const status = Number(err?.status ?? err?.statusCode ?? 500);
+    if (status === 413) {
+      res.status(413).json({ errors: [{ message: `The request body is larger than ${BODY_LIMIT}`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+    } else if (status === 400) {
+      res.status(400).json({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+    } else {
+      logger.error('request failed', { name: err?.name });
+      res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    }
+  };
+  app.use(onError);
+
+  return {
+    server,
+    services,
+    listen: (port) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, '127.0.0.1', () => {
+          const address = server.address();
+          resolve(typeof address === 'object' && address ? address.port : port);
+        });
+      }),
+    async close() {
+      await apollo.stop();
+      if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+      await services.linker.stop();
+      await db.source.destroy();
+    },
+  };
+}

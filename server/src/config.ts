@@ -1,0 +1,69 @@
+import 'dotenv/config';
+
+/** Settings from the environment (and `.env`), as the README's table lists them. */
+export interface Config {
+  production: boolean;
+  port: number;
+  databaseUrl: string;
+  migrationDatabaseUrl: string;
+  jwtSecret: string;
+  auditHmacKey: string;
+  demoPassword: string;
+  /** Moves the clock by this many milliseconds; for demos and manual tests only. */
+  clockOffsetMs: number;
+  tokenTtlHours: number;
+  logLevel: string;
+  /** Failed sign-ins allowed per client address per minute (across all accounts). */
+  failedLoginsPerAddressPerMinute: number;
+  /** Where encrypted case documents are kept. */
+  documentDir: string;
+}
+
+export const DEV_JWT_SECRET = 'mamori-development-jwt-secret-not-for-production';
+export const DEV_AUDIT_HMAC_KEY = 'mamori-development-audit-hmac-key-not-for-production';
+const MIN_SECRET_LENGTH = 32;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const production = env.NODE_ENV === 'production';
+  const databaseUrl = env.DATABASE_URL || 'sqlite:./data/mamori.sqlite';
+  const config: Config = {
+    production,
+    port: Number(env.PORT ?? 4000),
+    databaseUrl,
+    migrationDatabaseUrl: env.MIGRATION_DATABASE_URL || databaseUrl,
+    jwtSecret: env.JWT_SECRET || DEV_JWT_SECRET,
+    auditHmacKey: env.AUDIT_HMAC_KEY || DEV_AUDIT_HMAC_KEY,
+    demoPassword: env.DEMO_PASSWORD || 'mamori-demo-2026',
+    clockOffsetMs: Number(env.CLOCK_OFFSET_MS ?? 0),
+    tokenTtlHours: Number(env.TOKEN_TTL_HOURS ?? 8),
+    logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'warn' : 'info'),
+    documentDir: env.DOCUMENT_DIR || './data/documents',
+    failedLoginsPerAddressPerMinute: Number(env.LOGIN_FAILURES_PER_ADDRESS_PER_MINUTE ?? 20),
+  };
+  assertSafe(config);
+  return config;
+}
+
+/** Production refuses development secrets, short secrets and a moved clock. */
+export function assertSafe(config: Config): void {
+  if (!Number.isInteger(config.port) || config.port < 0 || config.port > 65535) {
+    throw new ConfigError('PORT must be an integer between 0 and 65535');
+  }
+  if (!Number.isFinite(config.clockOffsetMs)) throw new ConfigError('CLOCK_OFFSET_MS must be a number');
+  if (!(config.tokenTtlHours > 0 && config.tokenTtlHours <= 24)) {
+    throw new ConfigError('TOKEN_TTL_HOURS must be between 0 and 24');
+  }
+  if (!config.production) return;
+  for (const [name, value, dev] of [
+    ['JWT_SECRET', config.jwtSecret, DEV_JWT_SECRET],
+    ['AUDIT_HMAC_KEY', config.auditHmacKey, DEV_AUDIT_HMAC_KEY],
+  ] as const) {
+    if (value === dev) throw new ConfigError(`${name} must be set in production`);
+    if (value.length < MIN_SECRET_LENGTH) {
+      throw new ConfigError(`${name} must be at least ${MIN_SECRET_LENGTH} characters in production`);
+    }
+  }
+  if (config.clockOffsetMs !== 0) throw new ConfigError('CLOCK_OFFSET_MS is refused in production');
+}

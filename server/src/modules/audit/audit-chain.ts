@@ -1,0 +1,177 @@
+import type { EntityManager } from 'typeorm';
+import type { Clock } from '../../clock';
+import type { Database } from '../../db/data-source';
+import { logger } from '../../logger';
+import { auditMetrics } from '../../metrics';
+import type { AuditEntry } from './audit-entry.entity';
+import { GENESIS_HASH, canonicalEntry, linkHash } from './canonical';
+
+const LOCK_NAME = 'mamori_audit_chain';
+const LINK_BATCH = 5000;
+const VERIFY_CHUNK = 5000;
+/** Entries are looked for this far below the newest linked one (commits can land out of id order). */
+const RESCAN_WINDOW = 10_000;
+
+const ENTRY_COLUMNS = `e.id AS id, e.occurred_at AS occurredAt, e.actor_id AS actorId, e.actor_role AS actorRole,
+  e.action AS action, e.entity_type AS entityType, e.entity_id AS entityId, e.subject_id AS subjectId,
+  e.fields AS fieldList, e.case_id AS caseId, e.reason AS reason, e.request_id AS requestId,
+  e.client_ip AS clientIp, e.outcome AS outcome, e.changes AS changes`;
+
+export interface ChainHead {
+  seq: number;
+  hash: string;
+  at: string | null;
+}
+
+export interface ChainVerification {
+  ok: boolean;
+  checked: number;
+  headSeq: number;
+  headHash: string;
+  firstBrokenSeq: number | null;
+  unlinked: number;
+}
+
+async function readHead(manager: EntityManager): Promise<ChainHead> {
+  const [row] = await manager.query('SELECT seq, hash, linked_at AS at FROM audit_link ORDER BY seq DESC LIMIT 1');
+  return row ? { seq: Number(row.seq), hash: row.hash, at: row.at } : { seq: 0, hash: GENESIS_HASH, at: null };
+}
+
+/**
+ * The single sequencer of the chain. Requests only insert entries; this links
+ * committed entries into one chain in batches, holding a database-wide lock,
+ * so several server processes still make one chain. `audit_link.seq` is the
+ * primary key, so even a lost lock cannot fork the chain.
+ */
+export class ChainLinker {
+  private running: Promise<void> | null = null;
+  private again = false;
+  private timer: NodeJS.Timeout | null = null;
+  private scannedAll = false;
+
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+  ) {}
+
+  start(intervalMs = 1000): void {
+    this.timer = setInterval(() => this.schedule(), intervalMs);
+    this.timer.unref();
+    this.schedule();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  /** Asks for a linking pass soon; passes never overlap within a process. */
+  schedule(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.linkAll()
+      .catch((error: unknown) => {
+        logger.error('audit chain linking failed', { error: (error as Error).name });
+      })
+      .finally(() => {
+        this.running = null;
+        if (this.again) {
+          this.again = false;
+          this.schedule();
+        }
+      });
+  }
+
+  /** Links everything committed so far; resolves when done (verification and tests wait on it). */
+  async linkPending(): Promise<void> {
+    while (this.running) await this.running;
+    await this.linkAll();
+  }
+
+  private async linkAll(): Promise<void> {
+    while ((await this.db.lockedTransaction(LOCK_NAME, (m) => this.linkBatch(m))) === LINK_BATCH) {
+      // a full batch: more may be waiting
+    }
+  }
+
+  private async linkBatch(manager: EntityManager): Promise<number> {
+    const head = await readHead(manager);
+    const [{ maxLinked }] = await manager.query('SELECT MAX(entry_id) AS maxLinked FROM audit_link');
+    const floor = this.scannedAll ? Math.max(0, Number(maxLinked ?? 0) - RESCAN_WINDOW) : 0;
+    const pending: AuditEntry[] = await manager.query(
+      `SELECT ${ENTRY_COLUMNS} FROM audit_entry e LEFT JOIN audit_link l ON l.entry_id = e.id
+       WHERE l.entry_id IS NULL AND e.id > ? ORDER BY e.id LIMIT ${LINK_BATCH}`,
+      [floor],
+    );
+    if (pending.length < LINK_BATCH) this.scannedAll = true;
+    if (pending.length === 0) return 0;
+    const linkedAt = this.clock.now().toISOString();
+    let { seq, hash } = head;
+    const links = pending.map((entry) => {
+      seq += 1;
+      const prevHash = hash;
+      hash = linkHash(seq, prevHash, canonicalEntry(entry));
+      return { seq, entryId: entry.id, prevHash, hash, linkedAt };
+    });
+    for (let i = 0; i < links.length; i += 500) {
+      await manager.createQueryBuilder().insert().into('audit_link').values(links.slice(i, i + 500)).updateEntity(false).execute();
+    }
+    auditMetrics.headSeq.set(seq);
+    return pending.length;
+  }
+}
+
+/** Recomputes the chain in chunks, yielding to other requests between chunks. */
+export async function verifyChain(db: Database): Promise<ChainVerification> {
+  let expectedSeq = 1;
+  let prevHash = GENESIS_HASH;
+  let firstBrokenSeq: number | null = null;
+  let checked = 0;
+  for (;;) {
+    const rows: Array<AuditEntry & { linkSeq: number; linkPrevHash: string; linkHashValue: string }> = await db.manager.query(
+      `SELECT l.seq AS linkSeq, l.prev_hash AS linkPrevHash, l.hash AS linkHashValue, ${ENTRY_COLUMNS}
+       FROM audit_link l LEFT JOIN audit_entry e ON e.id = l.entry_id
+       WHERE l.seq >= ? ORDER BY l.seq LIMIT ${VERIFY_CHUNK}`,
+      [expectedSeq],
+    );
+    for (const row of rows) {
+      const seq = Number(row.linkSeq);
+      const intact =
+        seq === expectedSeq &&
+        row.linkPrevHash === prevHash &&
+        row.id !== null &&
+        linkHash(seq, prevHash, canonicalEntry(row)) === row.linkHashValue;
+      if (!intact && firstBrokenSeq === null) firstBrokenSeq = Math.min(seq, expectedSeq);
+      prevHash = row.linkHashValue;
+      expectedSeq = seq + 1;
+      checked++;
+    }
+    if (rows.length < VERIFY_CHUNK) break;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  const [{ unlinked }] = await db.manager.query(
+    'SELECT COUNT(*) AS unlinked FROM audit_entry e LEFT JOIN audit_link l ON l.entry_id = e.id WHERE l.entry_id IS NULL',
+  );
+  const head = await readHead(db.manager);
+  return {
+    ok: firstBrokenSeq === null && Number(unlinked) === 0,
+    checked,
+    headSeq: head.seq,
+    headHash: head.hash,
+    firstBrokenSeq,
+    unlinked: Number(unlinked),
+  };
+}
+
+/** True when the chain still holds `hash` at `seq`: a truncated or rewritten tail is detected. */
+export async function chainExtends(db: Database, seq: number, hash: string): Promise<boolean> {
+  const [row] = await db.manager.query('SELECT hash FROM audit_link WHERE seq = ?', [seq]);
+  return row?.hash === hash;
+}
+
+export async function chainHead(db: Database): Promise<ChainHead> {
+  return readHead(db.manager);
+}

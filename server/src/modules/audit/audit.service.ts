@@ -1,0 +1,135 @@
+import type { ExportFormat } from '@mamori/shared';
+import type { Clock } from '../../clock';
+import type { Database } from '../../db/data-source';
+import { badInput, conflict, notFound } from '../../errors';
+import type { Context } from '../../graphql/context';
+import { applyListArgs, toId, toIds } from '../../graphql/list';
+import { AuditEntry } from './audit-entry.entity';
+import { chainExtends, chainHead, verifyChain, type ChainLinker } from './audit-chain';
+import type { AuditEntryFilter, AuditEntryListArgs } from './audit.inputs';
+import { BreakGlassReview } from './break-glass-review.entity';
+import { toCsv, toJsonLines } from './export';
+
+const SORTABLE = { id: 'e.id', seq: 'e.id', occurredAt: 'e.occurred_at', action: 'e.action', actorId: 'e.actor_id', subjectId: 'e.subject_id' };
+export const MAX_EXPORT_ROWS = 100_000;
+
+/** Reading, exporting and verifying the trail. There is no update or delete path. */
+export class AuditService {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly linker: ChainLinker,
+  ) {}
+
+  private query(filter: AuditEntryFilter | undefined, ctx: Context) {
+    const qb = this.db.manager.createQueryBuilder(AuditEntry, 'e');
+    // Staff see their own entries only.
+    if (ctx.user?.role !== 'PRIVACY_MANAGER') qb.andWhere('e.actor_id = :me', { me: ctx.user?.id ?? 0 });
+    const ids = toIds(filter?.ids, 'filter.ids');
+    if (ids) qb.andWhere('e.id IN (:...ids)', { ids: ids.length ? ids : [0] });
+    if (filter?.actorId) qb.andWhere('e.actor_id = :actorId', { actorId: toId(filter.actorId, 'filter.actorId') });
+    if (filter?.subjectId) qb.andWhere('e.subject_id = :subjectId', { subjectId: toId(filter.subjectId, 'filter.subjectId') });
+    if (filter?.caseId) qb.andWhere('e.case_id = :caseId', { caseId: toId(filter.caseId, 'filter.caseId') });
+    if (filter?.action) qb.andWhere('e.action = :action', { action: filter.action });
+    if (filter?.entityType) qb.andWhere('e.entity_type = :entityType', { entityType: filter.entityType });
+    if (filter?.from) qb.andWhere('e.occurred_at >= :from', { from: filter.from });
+    if (filter?.to) qb.andWhere('e.occurred_at < :to', { to: filter.to });
+    if (filter?.from && filter?.to && filter.from > filter.to) throw badInput('filter.to', 'The period ends before it starts');
+    return qb;
+  }
+
+  /** Adds each entry's chain position (seq, prevHash, hash) once it is linked. */
+  private async withChain(entries: AuditEntry[]): Promise<AuditEntry[]> {
+    if (entries.length === 0) return entries;
+    const links: Array<{ entryId: number; seq: number; prevHash: string; hash: string }> = await this.db.manager.query(
+      `SELECT entry_id AS entryId, seq, prev_hash AS prevHash, hash FROM audit_link WHERE entry_id IN (${entries.map(() => '?').join(',')})`,
+      entries.map((e) => e.id),
+    );
+    const byEntry = new Map(links.map((l) => [Number(l.entryId), l]));
+    for (const e of entries) {
+      const link = byEntry.get(e.id);
+      e.seq = link ? Number(link.seq) : null;
+      e.prevHash = link?.prevHash ?? null;
+      e.hash = link?.hash ?? null;
+    }
+    return entries;
+  }
+
+  async find(id: string, ctx: Context): Promise<AuditEntry> {
+    const [entry] = await this.query({ ids: [id] }, ctx).getMany();
+    if (!entry) throw notFound('AuditEntry', id);
+    ctx.audit.record('AUDIT_READ', { entityType: 'AuditEntry', entityId: entry.id });
+    return (await this.withChain([entry]))[0]!;
+  }
+
+  async list(args: AuditEntryListArgs, ctx: Context): Promise<AuditEntry[]> {
+    const entries = await applyListArgs(this.query(args.filter, ctx), { sortOrder: 'DESC', ...args }, SORTABLE).getMany();
+    ctx.audit.record('AUDIT_READ', { entityType: 'AuditEntry', subjectId: args.filter?.subjectId ? Number(args.filter.subjectId) : null });
+    return this.withChain(entries);
+  }
+
+  count(args: AuditEntryListArgs, ctx: Context): Promise<number> {
+    return this.query(args.filter, ctx).getCount();
+  }
+
+  async export(filter: AuditEntryFilter | undefined, format: ExportFormat, ctx: Context): Promise<string> {
+    await this.linker.linkPending();
+    const qb = this.query(filter, ctx).orderBy('e.id', 'ASC').take(MAX_EXPORT_ROWS + 1);
+    const entries = await this.withChain(await qb.getMany());
+    if (entries.length > MAX_EXPORT_ROWS) throw badInput('filter', `The export holds more than ${MAX_EXPORT_ROWS} entries; narrow the filter`);
+    ctx.audit.record('EXPORT', { entityType: 'AuditEntry', reason: `${format}, ${entries.length} entries` });
+    return format === 'CSV' ? toCsv(entries) : toJsonLines(entries);
+  }
+
+  async verify(ctx: Context) {
+    await this.linker.linkPending();
+    const result = await verifyChain(this.db);
+    ctx.audit.record('AUDIT_VERIFY', {
+      entityType: 'AuditChain',
+      reason: result.ok ? `ok up to ${result.headSeq}` : `broken at ${result.firstBrokenSeq ?? 'unlinked entries'}`,
+    });
+    return result;
+  }
+
+  async head() {
+    await this.linker.linkPending();
+    return chainHead(this.db);
+  }
+
+  async extends(seq: number, hash: string, ctx: Context): Promise<boolean> {
+    await this.linker.linkPending();
+    const ok = await chainExtends(this.db, seq, hash);
+    ctx.audit.record('AUDIT_VERIFY', { entityType: 'AuditChain', reason: `head ${seq} ${ok ? 'still held' : 'NOT held'}` });
+    return ok;
+  }
+
+  /** Break-glass reads not yet reviewed by the manager, oldest first. */
+  async breakGlassQueue(ctx: Context): Promise<AuditEntry[]> {
+    const entries = await this.db.manager
+      .createQueryBuilder(AuditEntry, 'e')
+      .leftJoin(BreakGlassReview, 'r', 'r.entry_id = e.id')
+      .where("e.action = 'BREAK_GLASS'")
+      .andWhere('r.id IS NULL')
+      .orderBy('e.id', 'ASC')
+      .take(500)
+      .getMany();
+    ctx.audit.record('AUDIT_READ', { entityType: 'AuditEntry', reason: 'break-glass review queue' });
+    return this.withChain(entries);
+  }
+
+  async reviewBreakGlass(entryId: string, note: string | null | undefined, ctx: Context): Promise<BreakGlassReview> {
+    const entry = await this.db.manager.findOneBy(AuditEntry, { id: toId(entryId, 'entryId') });
+    if (!entry || entry.action !== 'BREAK_GLASS') throw notFound('Break-glass entry', entryId);
+    if (await this.db.manager.existsBy(BreakGlassReview, { entryId: entry.id })) {
+      throw conflict('ALREADY_REVIEWED', 'This break-glass read was already reviewed');
+    }
+    return this.db.manager.save(
+      this.db.manager.create(BreakGlassReview, {
+        entryId: entry.id,
+        reviewedById: ctx.user!.id,
+        reviewedAt: this.clock.now().toISOString(),
+        note: note?.trim() || null,
+      }),
+    );
+  }
+}

@@ -1,0 +1,34 @@
+import { createHash } from 'node:crypto';
+import type { AuditEntry } from './audit-entry.entity';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/**
+ * The canonical encoding of an entry: its stored columns in a fixed order as a
+ * JSON array. Every column is a string, an integer or null, stored and returned
+ * byte for byte by both databases, so a verifier recomputes exactly this.
+ */
+export function canonicalEntry(e: AuditEntry): string {
+  return JSON.stringify([
+    e.id,
+    e.occurredAt,
+    e.actorId,
+    e.actorRole,
+    e.action,
+    e.entityType,
+    e.entityId,
+    e.subjectId,
+    e.fieldList,
+    e.caseId,
+    e.reason,
+    e.requestId,
+    e.clientIp,
+    e.outcome,
+    e.changes,
+  ]);
+}
+
+/** hash(seq) = SHA-256 over seq, the previous hash and the canonical entry. */
+export function linkHash(seq: number, prevHash: string, canonical: string): string {
+  return createHash('sha256').update(`${seq}\n${prevHash}\n${canonical}`).digest('hex');
+}

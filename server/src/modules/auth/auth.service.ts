@@ -1,0 +1,81 @@
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { Clock } from '../../clock';
+import type { Database } from '../../db/data-source';
+import { tooManyRequests, unauthenticated } from '../../errors';
+import type { AuthUser } from '../../graphql/context';
+import type { RequestAudit } from '../audit/request-audit';
+import type { Passwords } from '../user/passwords';
+import { User } from '../user/user.entity';
+import type { Tokens } from './tokens';
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCK_MINUTES = 15;
+
+/**
+ * Sign-in: argon2id passwords, lock-out after 5 failures for 15 minutes, and a
+ * per-address limit on failed attempts, so that guessing across many accounts
+ * from one address is slowed too.
+ */
+export class AuthService {
+  private readonly failuresByAddress: RateLimiterMemory;
+
+  constructor(
+    private readonly db: Database,
+    private readonly passwords: Passwords,
+    private readonly tokens: Tokens,
+    private readonly clock: Clock,
+    failedLoginsPerAddressPerMinute: number,
+  ) {
+    this.failuresByAddress = new RateLimiterMemory({ points: failedLoginsPerAddressPerMinute, duration: 60 });
+  }
+
+  async login(email: string, password: string, clientIp: string, audit: RequestAudit): Promise<{ token: string; user: User }> {
+    const limit = await this.failuresByAddress.get(clientIp);
+    if (limit && limit.remainingPoints <= 0) {
+      throw tooManyRequests('Too many failed sign-ins from this address; try again later', Math.ceil(limit.msBeforeNext / 1000));
+    }
+    const user = await this.db.manager.findOneBy(User, { email: email.trim().toLowerCase() });
+    const now = this.clock.now();
+    if (user?.lockedUntil && user.lockedUntil > now.toISOString()) {
+      audit.record('LOGIN_FAILED', { entityType: 'User', entityId: user.id, reason: 'locked', outcome: 'DENIED' });
+      throw unauthenticated('This account is locked after repeated failed sign-ins', { lockedUntil: user.lockedUntil });
+    }
+    const valid = await this.passwords.verify(user?.passwordHash ?? null, password);
+    if (!user || !valid || !user.active) {
+      await this.failuresByAddress.penalty(clientIp, 1).catch(() => undefined);
+      if (user) await this.recordFailure(user, now);
+      audit.record('LOGIN_FAILED', { entityType: 'User', entityId: user?.id ?? null, outcome: 'DENIED' });
+      throw unauthenticated('Wrong e-mail or password');
+    }
+    if (user.failedLogins > 0 || user.lockedUntil) {
+      await this.db.manager.update(User, { id: user.id }, { failedLogins: 0, lockedUntil: null });
+      user.failedLogins = 0;
+      user.lockedUntil = null;
+    }
+    audit.setActor(user.id, user.role);
+    audit.record('LOGIN', { entityType: 'User', entityId: user.id });
+    return { token: this.tokens.sign({ sub: String(user.id), role: user.role, tv: user.tokenVersion }), user };
+  }
+
+  wrongCredentials() {
+    return unauthenticated('Wrong e-mail or password');
+  }
+
+  /** The signed-in user for a bearer token, or the reason it is refused. */
+  async authenticate(token: string): Promise<{ user: AuthUser } | { error: string }> {
+    const claims = this.tokens.verify(token);
+    if (!claims) return { error: 'The session token is invalid or has expired; sign in again' };
+    const user = await this.db.manager.findOneBy(User, { id: Number(claims.sub) });
+    if (!user || !user.active || user.tokenVersion !== claims.tv) {
+      return { error: 'The session has ended; sign in again' };
+    }
+    return { user: { id: user.id, role: user.role, email: user.email, displayName: user.displayName } };
+  }
+
+  private async recordFailure(user: User, now: Date): Promise<void> {
+    // An expired lock starts a fresh count.
+    const failures = (user.lockedUntil ? 0 : user.failedLogins) + 1;
+    const lockedUntil = failures >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : null;
+    await this.db.manager.update(User, { id: user.id }, { failedLogins: lockedUntil ? 0 : failures, lockedUntil });
+  }
+}

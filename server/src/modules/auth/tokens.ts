@@ -1,0 +1,41 @@
+import jwt from 'jsonwebtoken';
+import type { Role } from '@mamori/shared';
+import type { Clock } from '../../clock';
+
+export interface TokenClaims {
+  sub: string;
+  role: Role;
+  /** The user's token version when signed; a bump revokes every older token. */
+  tv: number;
+}
+
+const ISSUER = 'mamori';
+
+/** HS256 session tokens, valid for hours; verification pins the algorithm, so `none` and others fail. */
+export class Tokens {
+  constructor(
+    private readonly secret: string,
+    private readonly ttlHours: number,
+    private readonly clock: Clock,
+  ) {}
+
+  sign(claims: TokenClaims): string {
+    const iat = Math.floor(this.clock.now().getTime() / 1000);
+    return jwt.sign({ ...claims, iat }, this.secret, { algorithm: 'HS256', expiresIn: this.ttlHours * 3600, issuer: ISSUER });
+  }
+
+  /** The claims, or null for a token that is malformed, forged, of another algorithm or expired. */
+  verify(token: string): TokenClaims | null {
+    try {
+      const payload = jwt.verify(token, this.secret, {
+        algorithms: ['HS256'],
+        issuer: ISSUER,
+        clockTimestamp: Math.floor(this.clock.now().getTime() / 1000),
+      });
+      if (typeof payload !== 'object' || typeof payload.sub !== 'string' || typeof payload.tv !== 'number') return null;
+      return { sub: payload.sub, role: payload.role as Role, tv: payload.tv };
+    } catch {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,125 @@
+import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsOptional, Length, Max, MaxLength, Min } from 'class-validator';
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import {
+  CASE_TYPES,
+  CHANNELS,
+  IDENTITY_DOCUMENTS,
+  REQUESTER_KINDS,
+  type CaseStatus as CaseStatusValue,
+  type CaseType as CaseTypeValue,
+  type Channel as ChannelValue,
+  type IdentityDocument as IdentityDocumentValue,
+  type RequesterKind as RequesterKindValue,
+} from '@mamori/shared';
+import { CaseStatus, CaseType, Channel, IdentityDocument, RequesterKind } from '../../graphql/enums';
+import { ListArgs } from '../../graphql/list';
+import { DateScalar } from '../../graphql/scalars';
+
+@InputType()
+export class CaseFilter {
+  @Field(() => [ID], { nullable: true })
+  ids?: string[];
+
+  @Field({ nullable: true, description: 'Matches the reference number' })
+  @MaxLength(100)
+  q?: string;
+
+  @Field(() => CaseStatus, { nullable: true })
+  status?: CaseStatusValue;
+
+  @Field(() => CaseType, { nullable: true })
+  type?: CaseTypeValue;
+
+  @Field(() => ID, { nullable: true })
+  assigneeId?: string;
+
+  @Field({ nullable: true, description: 'Only cases assigned to the caller' })
+  mine?: boolean;
+
+  @Field({ nullable: true, description: 'Only open cases past their due day' })
+  overdue?: boolean;
+
+  @Field({ nullable: true, description: 'Only open cases still missing a document' })
+  awaitingDocuments?: boolean;
+
+  @Field({ nullable: true, description: 'Only open cases not yet assigned (the assignment queue)' })
+  unassigned?: boolean;
+
+  @Field(() => ID, { nullable: true })
+  subjectId?: string;
+}
+
+@ArgsType()
+export class CaseListArgs extends ListArgs {
+  @Field(() => CaseFilter, { nullable: true })
+  filter?: CaseFilter;
+}
+
+/** Intake: the request as it arrived. */
+@ArgsType()
+export class CreateCaseArgs {
+  @Field(() => CaseType)
+  @IsIn(CASE_TYPES)
+  type!: CaseTypeValue;
+
+  @Field(() => RequesterKind)
+  @IsIn(REQUESTER_KINDS)
+  requester!: RequesterKindValue;
+
+  @Field()
+  @Length(1, 100)
+  requesterName!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(100)
+  representativeName?: string | null;
+
+  @Field()
+  @Length(1, 300)
+  replyAddress!: string;
+
+  @Field(() => Channel)
+  @IsIn(CHANNELS)
+  channel!: ChannelValue;
+
+  @Field(() => DateScalar)
+  receivedOn!: string;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @Length(1, 100, { each: true })
+  dataItems?: string[];
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10_000_000)
+  feeYen?: number;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  hasRequestForm?: boolean;
+
+  @Field(() => IdentityDocument, { nullable: true })
+  @IsOptional()
+  @IsIn(IDENTITY_DOCUMENTS)
+  identityDocument?: IdentityDocumentValue | null;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  hasProxyLetter?: boolean;
+
+  @Field(() => DateScalar, { nullable: true })
+  @IsOptional()
+  sealCertificateIssuedOn?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The data subject, when already known' })
+  @IsOptional()
+  subjectId?: string | null;
+}
+

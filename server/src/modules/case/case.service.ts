@@ -1,0 +1,174 @@
+import { Brackets, type EntityManager } from 'typeorm';
+import { addDays, japanDay, type Clock } from '../../clock';
+import type { Database } from '../../db/data-source';
+import { badInput, conflict, forbidden, notFound } from '../../errors';
+import type { Context } from '../../graphql/context';
+import { applyListArgs, toId, toIds } from '../../graphql/list';
+import { User } from '../user/user.entity';
+import { Case } from './case.entity';
+import type { CaseFilter, CaseListArgs, CreateCaseArgs } from './case.inputs';
+import { REPLY_DAYS, isOpen } from './case.rules';
+
+const SORTABLE = {
+  id: 'c.id',
+  reference: 'c.reference',
+  receivedOn: 'c.received_on',
+  dueOn: 'c.received_on',
+  status: 'c.status',
+  type: 'c.type',
+  assigneeId: 'c.assignee_id',
+  updatedAt: 'c.updated_at',
+};
+
+/** Cases: intake, assignment and the queries behind need-to-know. */
+export class CaseService {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+  ) {}
+
+  async find(id: string | number, manager: EntityManager = this.db.manager): Promise<Case> {
+    const c = await manager.findOneBy(Case, { id: toId(id) });
+    if (!c) throw notFound('Case', id);
+    return c;
+  }
+
+  /** A case the caller may see (manager: any; staff: assigned to them or recorded by them). */
+  async findVisible(id: string | number, ctx: Context): Promise<Case> {
+    const c = await this.find(id);
+    if (!ctx.access.caseVisible(c)) {
+      ctx.audit.recordDenied('Case', c.id, c.subjectId);
+      throw forbidden('You may not see this case');
+    }
+    return c;
+  }
+
+  /**
+   * The case a change of a subject is made under: it must be about that
+   * subject and open; staff must be its assignee.
+   */
+  async justifyingCase(caseId: number, subjectId: number, ctx: Context): Promise<number> {
+    const c = await this.find(caseId);
+    if (c.subjectId !== subjectId) throw badInput('caseId', 'This case is not about this data subject');
+    if (!isOpen(c)) throw conflict('CASE_CLOSED', 'This case is closed');
+    if (ctx.user?.role !== 'PRIVACY_MANAGER' && c.assigneeId !== ctx.user?.id) throw forbidden('This case is not assigned to you');
+    return c.id;
+  }
+
+  private query(filter: CaseFilter | undefined, ctx: Context) {
+    const qb = this.db.manager.createQueryBuilder(Case, 'c');
+    const me = ctx.user?.id ?? 0;
+    if (ctx.user?.role !== 'PRIVACY_MANAGER') {
+      qb.andWhere(new Brackets((b) => b.where('c.assignee_id = :me', { me }).orWhere('c.recorded_by_id = :me', { me })));
+    }
+    const ids = toIds(filter?.ids, 'filter.ids');
+    if (ids) qb.andWhere('c.id IN (:...ids)', { ids: ids.length ? ids : [0] });
+    if (filter?.status) qb.andWhere('c.status = :status', { status: filter.status });
+    if (filter?.type) qb.andWhere('c.type = :type', { type: filter.type });
+    if (filter?.assigneeId) qb.andWhere('c.assignee_id = :assigneeId', { assigneeId: toId(filter.assigneeId, 'filter.assigneeId') });
+    if (filter?.subjectId) qb.andWhere('c.subject_id = :subjectId', { subjectId: toId(filter.subjectId, 'filter.subjectId') });
+    if (filter?.mine) qb.andWhere('c.assignee_id = :me', { me });
+    if (filter?.unassigned) qb.andWhere("c.assignee_id IS NULL AND c.status <> 'CLOSED'");
+    if (filter?.overdue) {
+      // dueOn = receivedOn + 14 days < today  ⇔  receivedOn < today − 14 days
+      const cutoff = addDays(japanDay(this.clock.now()), -REPLY_DAYS);
+      qb.andWhere("c.status IN ('RECEIVED','VERIFYING','IN_PROGRESS') AND c.received_on < :cutoff", { cutoff });
+    }
+    if (filter?.awaitingDocuments) {
+      qb.andWhere("c.status IN ('RECEIVED','VERIFYING')").andWhere(
+        new Brackets((b) =>
+          b
+            .where('c.has_request_form = :no', { no: false })
+            .orWhere('c.identity_document IS NULL')
+            .orWhere(
+              new Brackets((r) =>
+                r.where("c.requester = 'REPRESENTATIVE'").andWhere(
+                  new Brackets((m) => m.where('c.has_proxy_letter = :no', { no: false }).orWhere('c.seal_certificate_issued_on IS NULL')),
+                ),
+              ),
+            ),
+        ),
+      );
+    }
+    if (filter?.q) qb.andWhere('LOWER(c.reference) LIKE :q', { q: `%${filter.q.toLowerCase().replace(/[\\%_]/g, '')}%` });
+    return qb;
+  }
+
+  list(args: CaseListArgs, ctx: Context): Promise<Case[]> {
+    return applyListArgs(this.query(args.filter, ctx), args, SORTABLE).getMany();
+  }
+
+  count(args: CaseListArgs, ctx: Context): Promise<number> {
+    return this.query(args.filter, ctx).getCount();
+  }
+
+  /** Intake: the request as received, waiting in the manager's assignment queue. */
+  async create(args: CreateCaseArgs, ctx: Context): Promise<Case> {
+    if (args.receivedOn > japanDay(this.clock.now())) throw badInput('receivedOn', 'receivedOn cannot be in the future');
+    const subjectId = args.subjectId ? toId(args.subjectId, 'subjectId') : null;
+    if (subjectId && ctx.user?.role !== 'PRIVACY_MANAGER') {
+      throw badInput('subjectId', 'Staff link the subject through matchDataSubjects once the case is assigned');
+    }
+    const now = this.clock.now().toISOString();
+    const saved = await this.db.transaction(async (manager) => {
+      const c = manager.create(Case, {
+        reference: await this.nextReference(manager, args.receivedOn.slice(0, 4)),
+        type: args.type,
+        requester: args.requester,
+        requesterName: args.requesterName.trim(),
+        representativeName: args.representativeName?.trim() || null,
+        replyAddress: args.replyAddress.trim(),
+        channel: args.channel,
+        receivedOn: args.receivedOn,
+        subjectId,
+        noMatchingData: false,
+        assigneeId: null,
+        recordedById: ctx.user!.id,
+        dataItems: (args.dataItems ?? []).map((item) => item.trim()),
+        feeYen: args.feeYen ?? 0,
+        hasRequestForm: args.hasRequestForm ?? false,
+        identityDocument: args.identityDocument ?? null,
+        hasProxyLetter: args.hasProxyLetter ?? false,
+        sealCertificateIssuedOn: args.sealCertificateIssuedOn ?? null,
+        status: 'RECEIVED',
+        nonDisclosureReasons: [],
+        repliedOn: null,
+        completedOn: null,
+        documentsDestroyedAt: null,
+        createdAt: now,
+        updatedAt: now,
+      });
+      const created = await manager.save(c);
+      await ctx.services.auditWriter.writeWithin(manager, [
+        ctx.audit.entry('CREATE', {
+          entityType: 'Case',
+          entityId: created.id,
+          subjectId,
+          caseId: created.id,
+          fields: ['requesterName', 'replyAddress', ...(created.representativeName ? ['representativeName'] : [])],
+        }),
+      ]);
+      return created;
+    });
+    ctx.services.auditWriter.committed();
+    ctx.audit.cover('Case', saved.id);
+    return saved;
+  }
+
+  private async nextReference(manager: EntityManager, year: string): Promise<string> {
+    const [row] = await manager.query('SELECT COUNT(*) AS n FROM request_case WHERE reference LIKE ?', [`REQ-${year}-%`]);
+    return `REQ-${year}-${String(Number(row.n) + 1).padStart(4, '0')}`;
+  }
+
+  /** Only the manager assigns, and only to an active staff member. */
+  async assign(id: string, assigneeId: string, ctx: Context): Promise<Case> {
+    const c = await this.find(id);
+    if (!isOpen(c)) throw conflict('CASE_CLOSED', 'A closed case cannot be assigned');
+    const assignee = await this.db.manager.findOneBy(User, { id: toId(assigneeId, 'assigneeId') });
+    if (!assignee) throw notFound('User', assigneeId);
+    if (assignee.role !== 'STAFF' || !assignee.active) throw badInput('assigneeId', 'Cases are assigned to active staff members');
+    c.assigneeId = assignee.id;
+    c.updatedAt = this.clock.now().toISOString();
+    return this.db.manager.save(c);
+  }
+}

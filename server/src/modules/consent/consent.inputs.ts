@@ -1,0 +1,47 @@
+import { IsIn, MaxLength } from 'class-validator';
+import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { CONSENT_METHODS, type ConsentMethod as ConsentMethodValue } from '@mamori/shared';
+import { ConsentMethod } from '../../graphql/enums';
+import { ListArgs } from '../../graphql/list';
+import { DateScalar } from '../../graphql/scalars';
+
+@InputType()
+export class ConsentFilter {
+  @Field(() => [ID], { nullable: true })
+  ids?: string[];
+
+  @Field({ nullable: true })
+  @MaxLength(100)
+  q?: string;
+
+  @Field(() => ID, { nullable: true })
+  subjectId?: string;
+
+  @Field(() => ID, { nullable: true })
+  purposeId?: string;
+
+  @Field({ nullable: true, description: 'true: only withdrawn; false: only in force' })
+  withdrawn?: boolean;
+}
+
+@ArgsType()
+export class ConsentListArgs extends ListArgs {
+  @Field(() => ConsentFilter, { nullable: true })
+  filter?: ConsentFilter;
+}
+
+@ArgsType()
+export class CreateConsentArgs {
+  @Field(() => ID)
+  subjectId!: string;
+
+  @Field(() => ID)
+  purposeId!: string;
+
+  @Field(() => DateScalar)
+  consentedOn!: string;
+
+  @Field(() => ConsentMethod)
+  @IsIn(CONSENT_METHODS)
+  method!: ConsentMethodValue;
+}

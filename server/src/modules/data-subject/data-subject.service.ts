@@ -1,0 +1,233 @@
+import type { EntityManager } from 'typeorm';
+import { PERSONAL_DATA_FIELDS, type DataSubjectPersonalField } from '@mamori/shared';
+import type { Clock } from '../../clock';
+import type { Database } from '../../db/data-source';
+import { conflict, forbidden, notFound } from '../../errors';
+import type { Context } from '../../graphql/context';
+import { applyListArgs, toId, toIds } from '../../graphql/list';
+import { STAFF_SUBJECT_CONDITION } from '../../permissions/need-to-know';
+import type { AuditWriter } from '../audit/audit-writer';
+import type { Justification } from '../audit/request-audit';
+import type { SubjectKeys } from '../audit/subject-keys';
+import { DataSubject } from './data-subject.entity';
+import type { CreateDataSubjectArgs, DataSubjectFieldsArgs, DataSubjectFilter, DataSubjectListArgs } from './data-subject.inputs';
+import { nfkc } from './validators';
+
+const PERSONAL = PERSONAL_DATA_FIELDS.DataSubject;
+export const ERASED_NAME = '[erased]';
+const SORTABLE = { id: 's.id', category: 's.category', createdAt: 's.created_at', updatedAt: 's.updated_at', fullNameKana: 's.full_name_kana' };
+
+export type SubjectPatch = Partial<Pick<DataSubject, DataSubjectPersonalField>>;
+
+/** Search text: NFKC-normalised, lower-cased name, kana and e-mail, so full- and half-width forms match. */
+export function searchTextOf(s: Pick<DataSubject, 'fullName' | 'fullNameKana' | 'email'>): string {
+  return nfkc([s.fullName, s.fullNameKana, s.email].filter(Boolean).join(' ')).toLowerCase().slice(0, 700);
+}
+
+/** `山田 太郎` → `山田 **`: enough to tell candidates apart, not enough to read the name. */
+export function maskName(fullName: string): string {
+  const [family] = fullName.trim().split(/[\s\u3000]+/);
+  if (family && family !== fullName.trim()) return `${family} **`;
+  return `${[...fullName.trim()].slice(0, 1).join('')}**`;
+}
+
+function normalise(field: DataSubjectPersonalField, value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  const trimmed = value.trim();
+  if (trimmed === '') return null;
+  if (field === 'phone' || field === 'postalCode' || field === 'fullNameKana') return nfkc(trimmed);
+  if (field === 'email') return trimmed.toLowerCase();
+  return trimmed;
+}
+
+/** Data subjects: the only place that reads or writes their table. */
+export class DataSubjectService {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly keys: SubjectKeys,
+    private readonly writer: AuditWriter,
+  ) {}
+
+  async find(id: string | number, manager: EntityManager = this.db.manager): Promise<DataSubject> {
+    const subject = await manager.findOneBy(DataSubject, { id: toId(id) });
+    if (!subject) throw notFound('DataSubject', id);
+    return subject;
+  }
+
+  /** A direct read: refused with one ACCESS_DENIED entry when the caller has no need to know. */
+  async findReadable(id: string | number, ctx: Context): Promise<{ subject: DataSubject; justification: Justification }> {
+    const subject = await this.find(id);
+    const justification = await ctx.access.subject(subject);
+    if (!justification) {
+      ctx.audit.recordDenied('DataSubject', subject.id, subject.id);
+      throw forbidden('You may not read this data subject: no open case about it is assigned to you');
+    }
+    return { subject, justification };
+  }
+
+  private query(filter: DataSubjectFilter | undefined, ctx: Context) {
+    const qb = this.db.manager.createQueryBuilder(DataSubject, 's');
+    if (ctx.user?.role !== 'PRIVACY_MANAGER') {
+      qb.andWhere(STAFF_SUBJECT_CONDITION('s'), { restrictedFalse: false, staffId: ctx.user?.id ?? 0 });
+    }
+    const ids = toIds(filter?.ids, 'filter.ids');
+    if (ids) qb.andWhere('s.id IN (:...ids)', { ids: ids.length ? ids : [0] });
+    if (filter?.category) qb.andWhere('s.category = :category', { category: filter.category });
+    if (filter?.restricted !== undefined && filter.restricted !== null) qb.andWhere('s.restricted = :restricted', { restricted: filter.restricted });
+    if (filter?.q) {
+      const q = `%${nfkc(filter.q).toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere("s.search_text LIKE :q ESCAPE '\\'", { q });
+    }
+    return qb;
+  }
+
+  list(args: DataSubjectListArgs, ctx: Context): Promise<DataSubject[]> {
+    return applyListArgs(this.query(args.filter, ctx), args, SORTABLE).getMany();
+  }
+
+  count(args: DataSubjectListArgs, ctx: Context): Promise<number> {
+    return this.query(args.filter, ctx).getCount();
+  }
+
+  async create(args: CreateDataSubjectArgs, ctx: Context): Promise<DataSubject> {
+    const now = this.clock.now().toISOString();
+    const subject = this.db.manager.create(DataSubject, {
+      category: args.category,
+      restricted: false,
+      provisionStopped: false,
+      erasedAt: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    for (const field of PERSONAL) subject[field] = normalise(field, args[field]) as never;
+    subject.searchText = searchTextOf(subject);
+    const saved = await this.db.transaction(async (manager) => {
+      const created = await manager.save(subject);
+      await this.keys.create(manager, created.id);
+      const fields = PERSONAL.filter((f) => created[f] !== null);
+      const digest = await this.keys.digester(manager, created.id);
+      const changes = Object.fromEntries(fields.map((f) => [f, { old: null, new: digest!(f, created[f]) }]));
+      await this.writer.writeWithin(manager, [
+        ctx.audit.entry('CREATE', { entityType: 'DataSubject', entityId: created.id, subjectId: created.id, fields, changes }),
+      ]);
+      return created;
+    });
+    this.writer.committed();
+    ctx.audit.cover('DataSubject', saved.id);
+    return saved;
+  }
+
+  /**
+   * Changes personal data and writes its UPDATE entry (field names and keyed
+   * digests of old and new values) in one transaction. Unchanged values sent
+   * back by the UI are ignored; nothing changed means no entry.
+   */
+  async update(id: string, patch: DataSubjectFieldsArgs & { category?: DataSubject['category'] }, ctx: Context, caseId?: number | null): Promise<DataSubject> {
+    const { subject, justification } = await this.findReadable(id, ctx);
+    if (subject.erasedAt) throw conflict('SUBJECT_ERASED', 'This data subject has been erased');
+    const result = await this.db.transaction((manager) =>
+      this.applyChange(manager, subject, patch, ctx, caseId ?? justification.caseId, justification.breakGlassReason),
+    );
+    this.writer.committed();
+    return result;
+  }
+
+  /** Used by the case workflow too (amendment, addition), inside its own transaction. */
+  async applyChange(
+    manager: EntityManager,
+    subject: DataSubject,
+    patch: DataSubjectFieldsArgs & { category?: DataSubject['category'] },
+    ctx: Context,
+    caseId: number | null,
+    reason?: string,
+  ): Promise<DataSubject> {
+    const changed = PERSONAL.filter((f) => patch[f] !== undefined && normalise(f, patch[f]) !== subject[f]);
+    if (changed.includes('fullName') && !normalise('fullName', patch.fullName)) {
+      throw conflict('FULL_NAME_REQUIRED', 'fullName cannot be emptied; erase the subject instead');
+    }
+    const categoryChanged = patch.category !== undefined && patch.category !== null && patch.category !== subject.category;
+    if (changed.length === 0 && !categoryChanged) return subject;
+    const digest = await this.keys.digester(manager, subject.id);
+    const changes: Record<string, { old: string | null; new: string | null }> = {};
+    for (const field of changed) {
+      const next = normalise(field, patch[field]);
+      changes[field] = { old: digest ? digest(field, subject[field]) : null, new: digest ? digest(field, next) : null };
+      subject[field] = next as never;
+    }
+    if (categoryChanged) subject.category = patch.category!;
+    subject.searchText = searchTextOf(subject);
+    subject.updatedAt = this.clock.now().toISOString();
+    await manager.save(subject);
+    await this.writer.writeWithin(manager, [
+      ctx.audit.entry('UPDATE', {
+        entityType: 'DataSubject',
+        entityId: subject.id,
+        subjectId: subject.id,
+        fields: categoryChanged ? [...changed, 'category'] : changed,
+        caseId,
+        reason: reason ?? null,
+        changes,
+      }),
+    ]);
+    ctx.audit.cover('DataSubject', subject.id);
+    return subject;
+  }
+
+  /** Erasure: a tombstone replaces the personal fields and the subject's audit key is destroyed. */
+  async erase(id: string, caseId: number | null, ctx: Context, manager?: EntityManager): Promise<DataSubject> {
+    const run = async (m: EntityManager) => {
+      const subject = await this.find(id, m);
+      if (subject.erasedAt) return subject;
+      const fields = PERSONAL.filter((f) => subject[f] !== null);
+      for (const field of PERSONAL) subject[field] = null as never;
+      subject.fullName = ERASED_NAME;
+      subject.searchText = '';
+      subject.erasedAt = this.clock.now().toISOString();
+      subject.updatedAt = subject.erasedAt;
+      await m.save(subject);
+      await this.keys.destroy(m, subject.id, subject.erasedAt);
+      await this.writer.writeWithin(m, [
+        ctx.audit.entry('ERASE', { entityType: 'DataSubject', entityId: subject.id, subjectId: subject.id, fields, caseId }),
+      ]);
+      ctx.audit.cover('DataSubject', subject.id);
+      return subject;
+    };
+    if (manager) return run(manager);
+    const erased = await this.db.transaction(run);
+    this.writer.committed();
+    return erased;
+  }
+
+  async setFlags(manager: EntityManager, subjectId: number, flags: Partial<Pick<DataSubject, 'restricted' | 'provisionStopped'>>): Promise<void> {
+    await manager.update(DataSubject, { id: subjectId }, { ...flags, updatedAt: this.clock.now().toISOString() });
+  }
+
+  /** Break-glass: staff read a subject outside their cases, with a reason, audited as BREAK_GLASS. */
+  async breakGlass(subjectId: string, reason: string, ctx: Context): Promise<DataSubject> {
+    const subject = await this.find(subjectId);
+    ctx.access.grantBreakGlass(subject.id, reason.trim());
+    ctx.audit.recordRead('DataSubject', subject.id, subject.id, null, { caseId: null, breakGlassReason: reason.trim() });
+    return subject;
+  }
+
+  /** Candidates for linking a case: ids and masked names only, audited as SEARCH under the case. */
+  async match(caseId: number, query: string, ctx: Context): Promise<Array<{ id: number; maskedName: string; category: DataSubject['category'] }>> {
+    const q = `%${nfkc(query).toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const rows = await this.db.manager
+      .createQueryBuilder(DataSubject, 's')
+      .where("s.search_text LIKE :q ESCAPE '\\'", { q })
+      .andWhere('s.erased_at IS NULL')
+      .orderBy('s.id')
+      .take(20)
+      .getMany();
+    ctx.audit.record('SEARCH', {
+      entityType: 'Case',
+      entityId: caseId,
+      caseId,
+      fields: ['fullName', 'fullNameKana', 'email'],
+      reason: `matched ${rows.length} candidate(s)`,
+    });
+    return rows.map((s) => ({ id: s.id, maskedName: maskName(s.fullName), category: s.category }));
+  }
+}

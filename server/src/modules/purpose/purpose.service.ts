@@ -1,0 +1,64 @@
+import type { Database } from '../../db/data-source';
+import { conflict, notFound } from '../../errors';
+import { applyListArgs, toId, toIds } from '../../graphql/list';
+import { PurposeOfUse } from './purpose.entity';
+import type { CreatePurposeOfUseArgs, PurposeOfUseListArgs, UpdatePurposeOfUseArgs } from './purpose.inputs';
+
+const SORTABLE = { id: 'p.id', code: 'p.code', title: 'p.title', titleJa: 'p.title_ja', active: 'p.active' };
+
+/** Purposes of use: seeded from the policy, kept by the privacy manager; deactivated, not deleted. */
+export class PurposeService {
+  constructor(private readonly db: Database) {}
+
+  async find(id: string | number): Promise<PurposeOfUse> {
+    const purpose = await this.db.manager.findOneBy(PurposeOfUse, { id: toId(id) });
+    if (!purpose) throw notFound('PurposeOfUse', id);
+    return purpose;
+  }
+
+  private query(args: PurposeOfUseListArgs) {
+    const qb = this.db.manager.createQueryBuilder(PurposeOfUse, 'p');
+    const ids = toIds(args.filter?.ids, 'filter.ids');
+    if (ids) qb.andWhere('p.id IN (:...ids)', { ids: ids.length ? ids : [0] });
+    if (args.filter?.active !== undefined && args.filter.active !== null) qb.andWhere('p.active = :active', { active: args.filter.active });
+    if (args.filter?.q) {
+      const q = `%${args.filter.q.toLowerCase().replace(/[\\%_]/g, '')}%`;
+      qb.andWhere('(LOWER(p.title) LIKE :q OR p.title_ja LIKE :q OR LOWER(p.code) LIKE :q)', { q });
+    }
+    return qb;
+  }
+
+  list(args: PurposeOfUseListArgs): Promise<PurposeOfUse[]> {
+    return applyListArgs(this.query(args), args, SORTABLE).getMany();
+  }
+
+  count(args: PurposeOfUseListArgs): Promise<number> {
+    return this.query(args).getCount();
+  }
+
+  async create(args: CreatePurposeOfUseArgs): Promise<PurposeOfUse> {
+    if (await this.db.manager.existsBy(PurposeOfUse, { code: args.code })) {
+      throw conflict('PURPOSE_CODE_TAKEN', 'A purpose of use with this code already exists');
+    }
+    return this.db.manager.save(
+      this.db.manager.create(PurposeOfUse, {
+        code: args.code,
+        title: args.title.trim(),
+        titleJa: args.titleJa.trim(),
+        description: args.description ?? null,
+        categories: args.categories ?? [],
+        active: args.active ?? true,
+      }),
+    );
+  }
+
+  async update(args: UpdatePurposeOfUseArgs): Promise<PurposeOfUse> {
+    const purpose = await this.find(args.id);
+    if (args.title !== undefined) purpose.title = args.title.trim();
+    if (args.titleJa !== undefined) purpose.titleJa = args.titleJa.trim();
+    if (args.description !== undefined) purpose.description = args.description;
+    if (args.categories) purpose.categories = args.categories;
+    if (args.active !== undefined && args.active !== null) purpose.active = args.active;
+    return this.db.manager.save(purpose);
+  }
+}

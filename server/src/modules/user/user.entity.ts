@@ -1,0 +1,52 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { Role as RoleValue } from '@mamori/shared';
+import { Role } from '../../graphql/enums';
+import { DateTimeScalar } from '../../graphql/scalars';
+
+/** A person who signs in. Deactivated, never deleted. */
+@Entity('app_user')
+@ObjectType('User')
+export class User {
+  @PrimaryGeneratedColumn()
+  @Field(() => ID)
+  id!: number;
+
+  @Column('varchar', { length: 254 })
+  @Field()
+  email!: string;
+
+  @Column('varchar', { name: 'display_name', length: 100 })
+  @Field()
+  displayName!: string;
+
+  @Column('varchar', { length: 20 })
+  @Field(() => Role)
+  role!: RoleValue;
+
+  @Column('boolean')
+  @Field()
+  active!: boolean;
+
+  @Column('varchar', { name: 'password_hash', length: 255 })
+  passwordHash!: string;
+
+  @Column('integer', { name: 'failed_logins' })
+  failedLogins!: number;
+
+  @Column('varchar', { name: 'locked_until', length: 24, nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
+  lockedUntil!: string | null;
+
+  /** Bumped on password change, reset and deactivation: older tokens stop working. */
+  @Column('integer', { name: 'token_version' })
+  tokenVersion!: number;
+
+  @Column('varchar', { name: 'created_at', length: 24 })
+  @Field(() => DateTimeScalar)
+  createdAt!: string;
+
+  @Column('varchar', { name: 'updated_at', length: 24 })
+  @Field(() => DateTimeScalar)
+  updatedAt!: string;
+}

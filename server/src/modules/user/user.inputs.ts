@@ -1,0 +1,103 @@
+import { IsBoolean, IsEmail, IsIn, IsOptional, Length, MaxLength } from 'class-validator';
+import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { ROLES, type Role as RoleValue } from '@mamori/shared';
+import { Role } from '../../graphql/enums';
+import { ListArgs } from '../../graphql/list';
+
+export const PASSWORD_MIN = 12;
+export const PASSWORD_MAX = 128;
+
+@InputType()
+export class UserFilter {
+  @Field(() => [ID], { nullable: true })
+  ids?: string[];
+
+  @Field({ nullable: true })
+  @MaxLength(200)
+  q?: string;
+
+  @Field(() => Role, { nullable: true })
+  role?: RoleValue;
+
+  @Field({ nullable: true })
+  active?: boolean;
+}
+
+@ArgsType()
+export class UserListArgs extends ListArgs {
+  @Field(() => UserFilter, { nullable: true })
+  filter?: UserFilter;
+}
+
+@ArgsType()
+export class CreateUserArgs {
+  @Field()
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(254)
+  email!: string;
+
+  @Field()
+  @Length(1, 100)
+  displayName!: string;
+
+  @Field(() => Role)
+  @IsIn(ROLES)
+  role!: RoleValue;
+
+  @Field()
+  @Length(PASSWORD_MIN, PASSWORD_MAX, { message: `password must be ${PASSWORD_MIN} to ${PASSWORD_MAX} characters` })
+  password!: string;
+}
+
+@ArgsType()
+export class UpdateUserArgs {
+  @Field(() => ID)
+  id!: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Length(1, 100)
+  displayName?: string;
+
+  @Field(() => Role, { nullable: true })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: RoleValue;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+
+  // react-admin sends the record back whole; these are accepted and ignored.
+  @Field({ nullable: true })
+  @IsOptional()
+  @MaxLength(254)
+  email?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @MaxLength(40)
+  lockedUntil?: string;
+}
+
+@ArgsType()
+export class ChangePasswordArgs {
+  @Field()
+  @Length(1, PASSWORD_MAX)
+  currentPassword!: string;
+
+  @Field()
+  @Length(PASSWORD_MIN, PASSWORD_MAX, { message: `newPassword must be ${PASSWORD_MIN} to ${PASSWORD_MAX} characters` })
+  newPassword!: string;
+}
+
+@ArgsType()
+export class ResetPasswordArgs {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  @Length(PASSWORD_MIN, PASSWORD_MAX, { message: `newPassword must be ${PASSWORD_MIN} to ${PASSWORD_MAX} characters` })
+  newPassword!: string;
+}

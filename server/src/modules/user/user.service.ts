@@ -1,0 +1,114 @@
+import { Brackets } from 'typeorm';
+import type { Clock } from '../../clock';
+import type { Database } from '../../db/data-source';
+import { badInput, conflict, notFound, unauthenticated } from '../../errors';
+import { applyListArgs, toId, toIds } from '../../graphql/list';
+import type { Passwords } from './passwords';
+import { User } from './user.entity';
+import type { CreateUserArgs, UpdateUserArgs, UserFilter, UserListArgs } from './user.inputs';
+
+const SORTABLE = { id: 'u.id', email: 'u.email', displayName: 'u.display_name', role: 'u.role', active: 'u.active' };
+
+/** Users: created, changed and deactivated by the privacy manager; never deleted. */
+export class UserService {
+  constructor(
+    private readonly db: Database,
+    private readonly passwords: Passwords,
+    private readonly clock: Clock,
+  ) {}
+
+  async get(id: string | number): Promise<User> {
+    const user = await this.db.manager.findOneBy(User, { id: toId(id) });
+    if (!user) throw notFound('User', id);
+    return user;
+  }
+
+  private query(filter: UserFilter | undefined) {
+    const qb = this.db.manager.createQueryBuilder(User, 'u');
+    const ids = toIds(filter?.ids, 'filter.ids');
+    if (ids) qb.andWhere('u.id IN (:...ids)', { ids: ids.length ? ids : [0] });
+    if (filter?.role) qb.andWhere('u.role = :role', { role: filter.role });
+    if (filter?.active !== undefined && filter.active !== null) qb.andWhere('u.active = :active', { active: filter.active });
+    if (filter?.q) {
+      const q = `%${filter.q.toLowerCase()}%`;
+      qb.andWhere(new Brackets((b) => b.where('LOWER(u.email) LIKE :q', { q }).orWhere('LOWER(u.display_name) LIKE :q', { q })));
+    }
+    return qb;
+  }
+
+  list(args: UserListArgs): Promise<User[]> {
+    return applyListArgs(this.query(args.filter), args, SORTABLE).getMany();
+  }
+
+  count(args: UserListArgs): Promise<number> {
+    return this.query(args.filter).getCount();
+  }
+
+  async create(args: CreateUserArgs): Promise<User> {
+    const email = args.email.trim().toLowerCase();
+    if (await this.db.manager.existsBy(User, { email })) throw conflict('EMAIL_TAKEN', 'A user with this e-mail already exists');
+    const now = this.clock.now().toISOString();
+    const user = this.db.manager.create(User, {
+      email,
+      displayName: args.displayName.trim(),
+      role: args.role,
+      active: true,
+      passwordHash: await this.passwords.hash(args.password),
+      failedLogins: 0,
+      lockedUntil: null,
+      tokenVersion: 0,
+      createdAt: now,
+      updatedAt: now,
+    });
+    return this.db.manager.save(user);
+  }
+
+  async update(args: UpdateUserArgs, actorId: number): Promise<User> {
+    const user = await this.get(args.id);
+    if (args.active === false && user.id === actorId) {
+      throw conflict('CANNOT_DEACTIVATE_SELF', 'You cannot deactivate your own account');
+    }
+    if (args.role && args.role !== user.role && user.id === actorId) {
+      throw conflict('CANNOT_CHANGE_OWN_ROLE', 'You cannot change your own role');
+    }
+    if (args.displayName !== undefined) user.displayName = args.displayName.trim();
+    if (args.role) user.role = args.role;
+    if (args.active !== undefined && args.active !== null && args.active !== user.active) {
+      user.active = args.active;
+      user.tokenVersion += 1;
+    }
+    user.updatedAt = this.clock.now().toISOString();
+    return this.db.manager.save(user);
+  }
+
+  async unlock(id: string): Promise<User> {
+    const user = await this.get(id);
+    user.failedLogins = 0;
+    user.lockedUntil = null;
+    user.updatedAt = this.clock.now().toISOString();
+    return this.db.manager.save(user);
+  }
+
+  async resetPassword(id: string, newPassword: string): Promise<User> {
+    const user = await this.get(id);
+    return this.setPassword(user, newPassword);
+  }
+
+  async changeOwnPassword(userId: number, currentPassword: string, newPassword: string): Promise<User> {
+    const user = await this.get(userId);
+    if (!(await this.passwords.verify(user.passwordHash, currentPassword))) {
+      throw unauthenticated('The current password is wrong');
+    }
+    if (currentPassword === newPassword) throw badInput('newPassword', 'The new password must differ from the current one');
+    return this.setPassword(user, newPassword);
+  }
+
+  private async setPassword(user: User, newPassword: string): Promise<User> {
+    user.passwordHash = await this.passwords.hash(newPassword);
+    user.tokenVersion += 1;
+    user.failedLogins = 0;
+    user.lockedUntil = null;
+    user.updatedAt = this.clock.now().toISOString();
+    return this.db.manager.save(user);
+  }
+}

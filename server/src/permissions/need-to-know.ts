@@ -1,0 +1,64 @@
+import type { Database } from '../db/data-source';
+import type { Justification } from '../modules/audit/request-audit';
+import type { AuthUser } from '../graphql/context';
+
+/**
+ * Need-to-know, decided once per request and cached: the privacy manager may
+ * read any subject; staff only subjects of an open case assigned to them (and
+ * not restricted), or one they opened by break-glass; supervisors never.
+ */
+export class NeedToKnow {
+  private openCases: Promise<Map<number, number>> | null = null;
+  private readonly breakGlass = new Map<number, string>();
+
+  constructor(
+    private readonly user: AuthUser | null,
+    private readonly db: Database,
+  ) {}
+
+  grantBreakGlass(subjectId: number, reason: string): void {
+    this.breakGlass.set(subjectId, reason);
+  }
+
+  /** The justification for reading this subject's personal data, or null when it is refused. */
+  async subject(subject: { id: number; restricted: boolean }): Promise<Justification | null> {
+    if (!this.user) return null;
+    const reason = this.breakGlass.get(subject.id);
+    if (reason) return { caseId: null, breakGlassReason: reason };
+    if (this.user.role === 'PRIVACY_MANAGER') return { caseId: null };
+    if (this.user.role !== 'STAFF' || subject.restricted) return null;
+    const caseId = (await this.openCasesOfStaff()).get(subject.id);
+    return caseId === undefined ? null : { caseId };
+  }
+
+  /** The open case assigned to the caller about this subject, if any. */
+  async openCaseAbout(subjectId: number): Promise<number | undefined> {
+    return (await this.openCasesOfStaff()).get(subjectId);
+  }
+
+  /** Cases: the manager sees all; staff those assigned to them or that they recorded. */
+  caseVisible(c: { assigneeId: number | null; recordedById: number | null }): boolean {
+    if (!this.user) return false;
+    if (this.user.role === 'PRIVACY_MANAGER') return true;
+    return this.user.role === 'STAFF' && (c.assigneeId === this.user.id || c.recordedById === this.user.id);
+  }
+
+  private openCasesOfStaff(): Promise<Map<number, number>> {
+    if (!this.user || this.user.role !== 'STAFF') return Promise.resolve(new Map());
+    this.openCases ??= this.db.manager
+      .query(
+        "SELECT id, subject_id AS subjectId FROM request_case WHERE assignee_id = ? AND status <> 'CLOSED' AND subject_id IS NOT NULL ORDER BY id",
+        [this.user.id],
+      )
+      .then((rows: Array<{ id: number; subjectId: number }>) => {
+        const bySubject = new Map<number, number>();
+        for (const row of rows) if (!bySubject.has(Number(row.subjectId))) bySubject.set(Number(row.subjectId), Number(row.id));
+        return bySubject;
+      });
+    return this.openCases;
+  }
+}
+
+/** SQL condition (on a subject alias) for the subjects a staff member may list. */
+export const STAFF_SUBJECT_CONDITION = (alias: string) =>
+  `${alias}.restricted = :restrictedFalse AND ${alias}.id IN (SELECT c.subject_id FROM request_case c WHERE c.assignee_id = :staffId AND c.status <> 'CLOSED')`;

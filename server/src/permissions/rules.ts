@@ -1,0 +1,52 @@
+import { rule } from 'graphql-shield';
+import type { Role } from '@mamori/shared';
+import { forbidden, unauthenticated } from '../errors';
+import type { Context } from '../graphql/context';
+import { httpMetrics } from '../metrics';
+
+/** Each rule is one check; the map in index.ts says where each applies. */
+
+export const isAuthenticated = rule({ cache: 'contextual' })((_parent, _args, ctx: Context) => {
+  if (ctx.user) return true;
+  httpMetrics.anonymousRefusals.inc();
+  return unauthenticated(ctx.authError ?? 'Sign in first');
+});
+
+function hasRole(...roles: Role[]) {
+  return rule(`role:${roles.join('|')}`, { cache: 'contextual' })((_parent, _args, ctx: Context) => {
+    if (!ctx.user) {
+      httpMetrics.anonymousRefusals.inc();
+      return unauthenticated(ctx.authError ?? 'Sign in first');
+    }
+    if (roles.includes(ctx.user.role)) return true;
+    ctx.audit.record('ACCESS_DENIED', { entityType: 'Operation', outcome: 'DENIED', reason: `requires ${roles.join(' or ')}` });
+    return forbidden(`This needs the role ${roles.join(' or ')}`);
+  });
+}
+
+export const isManager = hasRole('PRIVACY_MANAGER');
+export const isStaff = hasRole('STAFF');
+export const isManagerOrStaff = hasRole('PRIVACY_MANAGER', 'STAFF');
+export const isManagerOrSupervisor = hasRole('PRIVACY_MANAGER', 'SUPERVISOR');
+export const isAnyRole = hasRole('PRIVACY_MANAGER', 'STAFF', 'SUPERVISOR');
+
+/**
+ * A data subject's personal fields: need-to-know for this very subject
+ * (decided once per request per subject). A refusal writes one ACCESS_DENIED entry.
+ */
+export const canReadSubjectData = rule({ cache: 'no_cache' })(async (parent: { id: number; restricted: boolean }, _args, ctx: Context) => {
+  if (!ctx.user) return unauthenticated(ctx.authError ?? 'Sign in first');
+  if (await ctx.access.subject(parent)) return true;
+  ctx.audit.recordDenied('DataSubject', parent.id, parent.id);
+  return forbidden('You may not read this data subject (need-to-know)');
+});
+
+/** A case's personal fields: the manager, or staff the case is assigned to or who recorded it. */
+export const canReadCaseData = rule({ cache: 'no_cache' })(
+  (parent: { id: number; subjectId: number | null; assigneeId: number | null; recordedById: number | null }, _args, ctx: Context) => {
+    if (!ctx.user) return unauthenticated(ctx.authError ?? 'Sign in first');
+    if (ctx.access.caseVisible(parent)) return true;
+    ctx.audit.recordDenied('Case', parent.id, parent.subjectId);
+    return forbidden('You may not read this case');
+  },
+);

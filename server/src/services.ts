@@ -1,0 +1,45 @@
+import type { Clock } from './clock';
+import type { Config } from './config';
+import type { Database } from './db/data-source';
+import { ChainLinker } from './modules/audit/audit-chain';
+import { AuditService } from './modules/audit/audit.service';
+import { CaseService } from './modules/case/case.service';
+import { ConsentService } from './modules/consent/consent.service';
+import { DataSubjectService } from './modules/data-subject/data-subject.service';
+import { PurposeService } from './modules/purpose/purpose.service';
+import { AuditWriter } from './modules/audit/audit-writer';
+import { SubjectKeys } from './modules/audit/subject-keys';
+import { AuthService } from './modules/auth/auth.service';
+import { Tokens } from './modules/auth/tokens';
+import { Passwords } from './modules/user/passwords';
+import { UserService } from './modules/user/user.service';
+
+/** Every service of the application, built once and handed to resolvers through the context. */
+export function createServices(db: Database, clock: Clock, config: Config) {
+  const passwords = new Passwords(config.production);
+  const tokens = new Tokens(config.jwtSecret, config.tokenTtlHours, clock);
+  const linker = new ChainLinker(db, clock);
+  const auditWriter = new AuditWriter(db, linker);
+  const subjectKeys = new SubjectKeys(config.auditHmacKey);
+  const subjects = new DataSubjectService(db, clock, subjectKeys, auditWriter);
+  const purposes = new PurposeService(db);
+  return {
+    db,
+    clock,
+    config,
+    passwords,
+    tokens,
+    linker,
+    auditWriter,
+    subjectKeys,
+    auth: new AuthService(db, passwords, tokens, clock, config.failedLoginsPerAddressPerMinute),
+    users: new UserService(db, passwords, clock),
+    audit: new AuditService(db, clock, linker),
+    subjects,
+    purposes,
+    consents: new ConsentService(db, clock, subjects, purposes),
+    cases: new CaseService(db, clock),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

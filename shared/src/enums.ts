@@ -1,0 +1,84 @@
+/** Enumerations of the domain, shared by the server's schema and the UI. */
+export const SUBJECT_CATEGORIES = [
+  'CUSTOMER',
+  'BUSINESS_PARTNER_CONTACT',
+  'SHAREHOLDER',
+  'JOB_APPLICANT',
+  'EMPLOYEE',
+] as const;
+export type SubjectCategory = (typeof SUBJECT_CATEGORIES)[number];
+
+export const CONSENT_METHODS = ['WEB_FORM', 'PAPER', 'INTERVIEW', 'EMAIL'] as const;
+export type ConsentMethod = (typeof CONSENT_METHODS)[number];
+
+export const CASE_TYPES = [
+  'DISCLOSURE',
+  'AMENDMENT',
+  'ADDITION',
+  'DELETION',
+  'CESSATION_OF_USE',
+  'CESSATION_OF_PROVISION',
+  'DISCLOSURE_OF_PROVISION_RECORDS',
+  'INQUIRY',
+  'COMPLAINT',
+] as const;
+export type CaseType = (typeof CASE_TYPES)[number];
+
+export const CASE_STATUSES = ['RECEIVED', 'VERIFYING', 'IN_PROGRESS', 'RESPONDED', 'REJECTED', 'CLOSED'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const REQUESTER_KINDS = ['SELF', 'REPRESENTATIVE'] as const;
+export type RequesterKind = (typeof REQUESTER_KINDS)[number];
+
+export const CHANNELS = ['REGISTERED_MAIL', 'MAIL', 'EMAIL', 'COUNTER', 'PHONE'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const IDENTITY_DOCUMENTS = ['RESIDENCE_CERTIFICATE', 'HEALTH_INSURANCE_CARD', 'PASSPORT'] as const;
+export type IdentityDocument = (typeof IDENTITY_DOCUMENTS)[number];
+
+export const NON_DISCLOSURE_REASONS = [
+  'IDENTITY_NOT_CONFIRMED',
+  'PROXY_NOT_CONFIRMED',
+  'DOCUMENT_ERRORS_OR_OMISSIONS',
+  'FEE_MISSING_OR_INSUFFICIENT',
+  'NO_MATCHING_DATA',
+  'HARM_TO_INDIVIDUAL_OR_THIRD_PARTY',
+  'SIGNIFICANT_DETRIMENT_TO_OPERATIONS',
+  'VIOLATION_OF_LAWS',
+  'NO_AUTHORITY_AS_SUBCONTRACTOR',
+] as const;
+export type NonDisclosureReason = (typeof NON_DISCLOSURE_REASONS)[number];
+
+export const LEGAL_BASES = ['CONSENT', 'LAW', 'PROTECT_LIFE_HEALTH_PROPERTY', 'GOVERNMENT_COOPERATION'] as const;
+export type LegalBasis = (typeof LEGAL_BASES)[number];
+
+export const REVIEW_RESULTS = ['COMPLIANT', 'FINDINGS', 'NON_COMPLIANT'] as const;
+export type ReviewResult = (typeof REVIEW_RESULTS)[number];
+
+export const INCIDENT_KINDS = ['LEAK', 'LOSS', 'DESTRUCTION', 'ALTERATION', 'UNAUTHORIZED_ACCESS'] as const;
+export type IncidentKind = (typeof INCIDENT_KINDS)[number];
+
+export const AUDIT_ACTIONS = [
+  'READ',
+  'CREATE',
+  'UPDATE',
+  'ERASE',
+  'EXPORT',
+  'DOWNLOAD',
+  'SEARCH',
+  'ACCESS_DENIED',
+  'BREAK_GLASS',
+  'LOGIN',
+  'LOGIN_FAILED',
+  'LOGOUT',
+  'RETENTION_PURGE',
+  'AUDIT_READ',
+  'AUDIT_VERIFY',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AUDIT_OUTCOMES = ['ALLOWED', 'DENIED'] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+export const EXPORT_FORMATS = ['CSV', 'JSONL'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -1,0 +1,3 @@
+export * from './roles';
+export * from './personal-data';
+export * from './enums';
