@@ -5,6 +5,8 @@ module.exports = {
   testMatch: ['**/*.spec.ts', '**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }] },
   moduleNameMapper: { '^@mamori/shared$': '<rootDir>/shared/src/index.ts' },
+  globalSetup: '<rootDir>/test/global-setup.ts',
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/', '<rootDir>/test/resilience/'],
   testTimeout: 60000,
   maxWorkers: 2,
 };

@@ -33,7 +33,7 @@ export interface MamoriApp {
   server: Server;
   services: Services;
   /** Listens on `port` (0 picks a free one) and resolves with the port. */
-  listen(port: number): Promise<number>;
+  listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -154,10 +154,10 @@ export async function createApp(config: Config, clock: Clock = config.clockOffse
   return {
     server,
     services,
-    listen: (port) =>
+    listen: (port, host = config.host) =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
-        server.listen(port, '127.0.0.1', () => {
+        server.listen(port, host, () => {
           const address = server.address();
           resolve(typeof address === 'object' && address ? address.port : port);
         });

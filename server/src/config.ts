@@ -4,6 +4,7 @@ import 'dotenv/config';
 export interface Config {
   production: boolean;
   port: number;
+  host: string;
   databaseUrl: string;
   migrationDatabaseUrl: string;
   jwtSecret: string;
@@ -31,6 +32,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const config: Config = {
     production,
     port: Number(env.PORT ?? 4000),
+    host: env.HOST || '127.0.0.1',
     databaseUrl,
     migrationDatabaseUrl: env.MIGRATION_DATABASE_URL || databaseUrl,
     jwtSecret: env.JWT_SECRET || DEV_JWT_SECRET,

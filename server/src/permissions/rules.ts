@@ -6,14 +6,19 @@ import { httpMetrics } from '../metrics';
 
 /** Each rule is one check; the map in index.ts says where each applies. */
 
+/** Who each operation-level rule lets through, for the generated permission matrix. */
+export const WHO: Map<unknown, readonly string[]> = new Map();
+const ALL_ROLES: Role[] = ['PRIVACY_MANAGER', 'STAFF', 'SUPERVISOR'];
+
 export const isAuthenticated = rule({ cache: 'contextual' })((_parent, _args, ctx: Context) => {
   if (ctx.user) return true;
   httpMetrics.anonymousRefusals.inc();
   return unauthenticated(ctx.authError ?? 'Sign in first');
 });
+WHO.set(isAuthenticated, ALL_ROLES);
 
 function hasRole(...roles: Role[]) {
-  return rule(`role:${roles.join('|')}`, { cache: 'contextual' })((_parent, _args, ctx: Context) => {
+  const check = rule(`role:${roles.join('|')}`, { cache: 'contextual' })((_parent, _args, ctx: Context) => {
     if (!ctx.user) {
       httpMetrics.anonymousRefusals.inc();
       return unauthenticated(ctx.authError ?? 'Sign in first');
@@ -22,6 +27,8 @@ function hasRole(...roles: Role[]) {
     ctx.audit.record('ACCESS_DENIED', { entityType: 'Operation', outcome: 'DENIED', reason: `requires ${roles.join(' or ')}` });
     return forbidden(`This needs the role ${roles.join(' or ')}`);
   });
+  WHO.set(check, roles);
+  return check;
 }
 
 export const isManager = hasRole('PRIVACY_MANAGER');

@@ -1,0 +1,92 @@
+import 'reflect-metadata';
+import { createApp, type MamoriApp } from '../../server/src/app';
+import { MovableClock } from '../../server/src/clock';
+import { loadConfig, type Config } from '../../server/src/config';
+import { DEMO_USERS } from '../../server/src/seed';
+import { createTestDatabase, isMysqlReachable, TEST_MYSQL_URL, type DatabaseKind, type TestDatabase } from './databases';
+
+export const DEMO_PASSWORD = 'mamori-demo-2026';
+export const MANAGER = 'manager@mamori.example';
+export const STAFF = 'staff@mamori.example';
+export const STAFF2 = 'staff2@mamori.example';
+export const SUPERVISOR = 'supervisor@mamori.example';
+export { DEMO_USERS };
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  status: number;
+  data: T | null;
+  errors?: Array<{ message: string; path?: string[]; extensions: { code: string; field?: string; rule?: string; [k: string]: unknown } }>;
+  body: string;
+}
+
+export interface TestServer {
+  kind: DatabaseKind;
+  url: string;
+  databaseUrl: string;
+  app: MamoriApp;
+  clock: MovableClock;
+  /** Sends one GraphQL request over HTTP. */
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /** Signs in (demo password by default) and returns the token. */
+  login(email: string, password?: string): Promise<string>;
+  /** Raw SQL on the test database (through the running app's connection). */
+  sql<T = any>(query: string, params?: unknown[]): Promise<T[]>;
+  /** Waits until every committed audit entry is linked into the chain. */
+  linked(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Boots the real server (migrations, demo seed, HTTP on a free port) on a
+ * fresh database of `kind`. Each call makes its own database and drops it on close.
+ */
+export async function startServer(kind: DatabaseKind, overrides: Partial<Config> = {}, db?: TestDatabase): Promise<TestServer> {
+  if (kind === 'mysql' && !(await isMysqlReachable())) {
+    throw new Error(`MySQL/MariaDB is not reachable at ${TEST_MYSQL_URL}; start it or set TEST_MYSQL_URL`);
+  }
+  const database = db ?? (await createTestDatabase(kind));
+  const config: Config = {
+    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error' } as NodeJS.ProcessEnv),
+    databaseUrl: database.url,
+    migrationDatabaseUrl: database.url,
+    documentDir: `${database.url.startsWith('sqlite:') ? database.url.slice(7) : '/tmp/mamori-docs-' + Date.now()}.documents`,
+    failedLoginsPerAddressPerMinute: 1000,
+    ...overrides,
+  };
+  const clock = new MovableClock();
+  const app = await createApp(config, clock);
+  const port = await app.listen(0);
+  const url = `http://127.0.0.1:${port}`;
+  const gql: TestServer['gql'] = async (query, variables, token, headers = {}) => {
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = await res.text();
+    const json = JSON.parse(body);
+    return { status: res.status, data: json.data ?? null, errors: json.errors, body };
+  };
+  return {
+    kind,
+    url,
+    databaseUrl: database.url,
+    app,
+    clock,
+    gql,
+    async login(email, password = DEMO_PASSWORD) {
+      const res = await gql<{ login: { token: string } }>(
+        'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+        { e: email, p: password },
+      );
+      if (!res.data?.login) throw new Error(`login failed for ${email}: ${res.body}`);
+      return res.data.login.token;
+    },
+    sql: (query, params) => app.services.db.manager.query(query, params),
+    linked: () => app.services.linker.linkPending(),
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
