@@ -68,3 +68,8 @@ export function toIds(values: ReadonlyArray<string | number> | undefined | null,
   if (values.length > MAX_PER_PAGE) throw badInput(field, `${field} may hold at most ${MAX_PER_PAGE} ids`);
   return values.map((v) => toId(v, field));
 }
+
+/** `%text%` for `LIKE :q ESCAPE '!'`, with the wildcards of the text taken literally (same on both databases). */
+export function likePattern(text: string): string {
+  return `%${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+}

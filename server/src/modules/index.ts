@@ -10,6 +10,7 @@ import { CaseResolver } from './case/case.resolver';
 import { Consent } from './consent/consent.entity';
 import { ConsentResolver } from './consent/consent.resolver';
 import { DataSubject } from './data-subject/data-subject.entity';
+import { CaseSubjectResolver } from './data-subject/case-subject.resolver';
 import { DataSubjectResolver } from './data-subject/data-subject.resolver';
 import { PurposeOfUse } from './purpose/purpose.entity';
 import { PurposeResolver } from './purpose/purpose.resolver';
@@ -25,6 +26,7 @@ export const resolvers: NonEmptyArray<Function> = [
   UserResolver,
   AuditResolver,
   DataSubjectResolver,
+  CaseSubjectResolver,
   PurposeResolver,
   ConsentResolver,
   CaseResolver,

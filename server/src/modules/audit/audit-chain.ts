@@ -48,6 +48,7 @@ export class ChainLinker {
   private again = false;
   private timer: NodeJS.Timeout | null = null;
   private scannedAll = false;
+  private stopped = false;
 
   constructor(
     private readonly db: Database,
@@ -61,6 +62,7 @@ export class ChainLinker {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.running;
@@ -68,13 +70,15 @@ export class ChainLinker {
 
   /** Asks for a linking pass soon; passes never overlap within a process. */
   schedule(): void {
+    if (this.stopped) return;
     if (this.running) {
       this.again = true;
       return;
     }
     this.running = this.linkAll()
       .catch((error: unknown) => {
-        logger.error('audit chain linking failed', { error: (error as Error).name });
+        // The linker's statements hold hashes and ids only, never personal data.
+        logger.error('audit chain linking failed', { error: (error as Error).name, message: (error as Error).message?.slice(0, 300) });
       })
       .finally(() => {
         this.running = null;

@@ -4,7 +4,7 @@ import type { Clock } from '../../clock';
 import type { Database } from '../../db/data-source';
 import { conflict, forbidden, notFound } from '../../errors';
 import type { Context } from '../../graphql/context';
-import { applyListArgs, toId, toIds } from '../../graphql/list';
+import { applyListArgs, likePattern, toId, toIds } from '../../graphql/list';
 import { STAFF_SUBJECT_CONDITION } from '../../permissions/need-to-know';
 import type { AuditWriter } from '../audit/audit-writer';
 import type { Justification } from '../audit/request-audit';
@@ -76,8 +76,7 @@ export class DataSubjectService {
     if (filter?.category) qb.andWhere('s.category = :category', { category: filter.category });
     if (filter?.restricted !== undefined && filter.restricted !== null) qb.andWhere('s.restricted = :restricted', { restricted: filter.restricted });
     if (filter?.q) {
-      const q = `%${nfkc(filter.q).toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      qb.andWhere("s.search_text LIKE :q ESCAPE '\\'", { q });
+      qb.andWhere("s.search_text LIKE :q ESCAPE '!'", { q: likePattern(nfkc(filter.q).toLowerCase()) });
     }
     return qb;
   }
@@ -213,10 +212,9 @@ export class DataSubjectService {
 
   /** Candidates for linking a case: ids and masked names only, audited as SEARCH under the case. */
   async match(caseId: number, query: string, ctx: Context): Promise<Array<{ id: number; maskedName: string; category: DataSubject['category'] }>> {
-    const q = `%${nfkc(query).toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const rows = await this.db.manager
       .createQueryBuilder(DataSubject, 's')
-      .where("s.search_text LIKE :q ESCAPE '\\'", { q })
+      .where("s.search_text LIKE :q ESCAPE '!'", { q: likePattern(nfkc(query).toLowerCase()) })
       .andWhere('s.erased_at IS NULL')
       .orderBy('s.id')
       .take(20)
