@@ -1,6 +1,8 @@
 import { Foundation1764400000000 } from './1764400000000-Foundation';
 import { AuditLog1764400001000 } from './1764400001000-AuditLog';
 import { PersonalData1764400002000 } from './1764400002000-PersonalData';
+import { Supervision1764400500000 } from './1764400500000-Supervision';
+import { IncidentRegister1764400501000 } from './1764400501000-IncidentRegister';
 
 /** Every migration, in order; one dialect-neutral set for SQLite and MySQL/MariaDB. Never edit a landed one. */
-export const migrations = [Foundation1764400000000, AuditLog1764400001000, PersonalData1764400002000];
+export const migrations = [Foundation1764400000000, AuditLog1764400001000, PersonalData1764400002000, Supervision1764400500000, IncidentRegister1764400501000];

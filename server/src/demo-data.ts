@@ -75,4 +75,113 @@ export async function seedDemoData(services: Services, users: Record<string, Use
     ctx,
   );
   await services.auditWriter.write(ctx.audit.drain());
+  await seedSupervisionDemo(services, users);
+}
+
+/**
+ * Subcontractors in the states the reminders are about (an agreement about to
+ * expire, an expired one with a non-compliant review, an open hand-over past
+ * its end) and the incident register with one reportable incident.
+ */
+export async function seedSupervisionDemo(services: Services, users: Record<string, User>): Promise<void> {
+  const ctx = systemContext(services, users['supervisor@mamori.example']!);
+  const managerCtx = systemContext(services, users['manager@mamori.example']!);
+  const today = japanDay(services.clock.now());
+  const purposes = await services.purposes.list({ perPage: 20 });
+  const purposeId = (code: string) => String(purposes.find((p) => p.code === code)!.id);
+
+  const dataCenter = await services.subcontractors.create(
+    {
+      name: '株式会社データ処理センター',
+      contact: '営業管理部 (03-0000-1111, privacy@dpc.example)',
+      entrustedCategories: ['CUSTOMER'],
+      entrustedPurposes: [purposeId('CUSTOMER_SERVICES'), purposeId('CUSTOMER_CONTRACTS')],
+      meetsStandards: true,
+      lastAssessedOn: addDays(today, -120),
+    },
+    ctx,
+  );
+  await services.agreements.create(
+    { subcontractorId: String(dataCenter.id), signedOn: addDays(today, -345), effectiveFrom: addDays(today, -340), expiresOn: addDays(today, 25), documentRef: 'NDA-2025-014' },
+    ctx,
+  );
+  await services.supervisionReviews.create(
+    { subcontractorId: String(dataCenter.id), reviewedOn: addDays(today, -90), result: 'COMPLIANT', nextReviewDue: addDays(today, 90) },
+    ctx,
+  );
+  await services.entrustments.create(
+    {
+      subcontractorId: String(dataCenter.id),
+      dataCategories: ['CUSTOMER'],
+      dataItems: ['氏名', '住所', '電話番号'],
+      subjectCount: 1200,
+      purposeIds: [purposeId('CUSTOMER_SERVICES')],
+      handedOverOn: addDays(today, -60),
+      endsOn: addDays(today, 30),
+      note: 'メールマガジン発送業務',
+    },
+    ctx,
+  );
+  const pastEnd = await services.entrustments.create(
+    {
+      subcontractorId: String(dataCenter.id),
+      dataCategories: ['CUSTOMER'],
+      dataItems: ['氏名', 'メールアドレス'],
+      subjectCount: 300,
+      purposeIds: [purposeId('CUSTOMER_CONTRACTS')],
+      handedOverOn: addDays(today, -50),
+      endsOn: addDays(today, -5),
+      note: '顧客アンケート集計',
+    },
+    ctx,
+  );
+
+  const maintenance = await services.subcontractors.create(
+    {
+      name: 'システム保守株式会社',
+      contact: '保守サービス部 (06-0000-2222)',
+      entrustedCategories: ['CUSTOMER', 'BUSINESS_PARTNER_CONTACT'],
+      entrustedPurposes: [purposeId('SUBCONTRACTED_WORK')],
+      meetsStandards: true,
+      lastAssessedOn: addDays(today, -400),
+    },
+    ctx,
+  );
+  await services.agreements.create(
+    { subcontractorId: String(maintenance.id), signedOn: addDays(today, -730), effectiveFrom: addDays(today, -730), expiresOn: addDays(today, -10), documentRef: 'NDA-2024-003' },
+    ctx,
+  );
+  await services.supervisionReviews.create(
+    {
+      subcontractorId: String(maintenance.id),
+      reviewedOn: addDays(today, -30),
+      result: 'NON_COMPLIANT',
+      findings: 'アクセスログの保管期間が契約上の要件を満たしていない',
+      correctiveActions: '保管期間を1年に延長し、次回監査で確認する',
+      nextReviewDue: addDays(today, -1),
+    },
+    ctx,
+  );
+
+  const incident = await services.incidents.create(
+    {
+      kind: 'LEAK',
+      detectedAt: new Date(services.clock.now().getTime() - 4 * 24 * 60 * 60 * 1000).toISOString(),
+      description: 'メールマガジンの誤送信により、宛先が他の受信者に表示された',
+      peopleAffected: 1200,
+      subcontractorId: String(dataCenter.id),
+    },
+    managerCtx,
+  );
+  await services.incidents.createMeasure({ incidentId: String(incident.id), description: '配信手順の二重確認を導入', status: 'IN_PROGRESS', dueOn: addDays(today, 14) }, managerCtx);
+  await services.incidents.create(
+    {
+      kind: 'LOSS',
+      detectedAt: new Date(services.clock.now().getTime() - 20 * 24 * 60 * 60 * 1000).toISOString(),
+      description: '社内で書類1枚の所在が一時不明（翌日発見、外部流出なし）',
+      peopleAffected: 1,
+    },
+    managerCtx,
+  );
+  void pastEnd;
 }

@@ -13,6 +13,12 @@ import { AuthService } from './modules/auth/auth.service';
 import { Tokens } from './modules/auth/tokens';
 import { Passwords } from './modules/user/passwords';
 import { UserService } from './modules/user/user.service';
+import { DashboardService } from './modules/dashboard/dashboard.service';
+import { IncidentService } from './modules/incident/incident.service';
+import { ConfidentialityAgreementService } from './modules/subcontractor/confidentiality-agreement.service';
+import { EntrustmentService } from './modules/subcontractor/entrustment.service';
+import { SubcontractorService } from './modules/subcontractor/subcontractor.service';
+import { SupervisionReviewService } from './modules/subcontractor/supervision-review.service';
 
 /** Every service of the application, built once and handed to resolvers through the context. */
 export function createServices(db: Database, clock: Clock, config: Config) {
@@ -23,6 +29,11 @@ export function createServices(db: Database, clock: Clock, config: Config) {
   const subjectKeys = new SubjectKeys(config.auditHmacKey);
   const subjects = new DataSubjectService(db, clock, subjectKeys, auditWriter);
   const purposes = new PurposeService(db);
+  const users = new UserService(db, passwords, clock);
+  const subcontractors = new SubcontractorService(db, clock, purposes);
+  const agreements = new ConfidentialityAgreementService(db, clock, subcontractors);
+  const entrustments = new EntrustmentService(db, clock, subcontractors, purposes);
+  const incidents = new IncidentService(db, clock, subcontractors);
   return {
     db,
     clock,
@@ -33,12 +44,18 @@ export function createServices(db: Database, clock: Clock, config: Config) {
     auditWriter,
     subjectKeys,
     auth: new AuthService(db, passwords, tokens, clock, config.failedLoginsPerAddressPerMinute),
-    users: new UserService(db, passwords, clock),
+    users,
     audit: new AuditService(db, clock, linker),
     subjects,
     purposes,
     consents: new ConsentService(db, clock, subjects, purposes),
     cases: new CaseService(db, clock),
+    subcontractors,
+    agreements,
+    supervisionReviews: new SupervisionReviewService(db, clock, subcontractors, users),
+    entrustments,
+    incidents,
+    dashboard: new DashboardService(db, clock, subcontractors, agreements, entrustments, incidents),
   };
 }
 

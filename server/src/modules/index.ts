@@ -16,9 +16,25 @@ import { PurposeOfUse } from './purpose/purpose.entity';
 import { PurposeResolver } from './purpose/purpose.resolver';
 import { User } from './user/user.entity';
 import { UserResolver } from './user/user.resolver';
+import { DashboardResolver } from './dashboard/dashboard.resolver';
+import { IncidentMeasure } from './incident/incident-measure.entity';
+import { IncidentMeasureResolver } from './incident/incident-measure.resolver';
+import { Incident } from './incident/incident.entity';
+import { IncidentResolver } from './incident/incident.resolver';
+import { ConfidentialityAgreement } from './subcontractor/confidentiality-agreement.entity';
+import { ConfidentialityAgreementResolver } from './subcontractor/confidentiality-agreement.resolver';
+import { Entrustment } from './subcontractor/entrustment.entity';
+import { EntrustmentResolver } from './subcontractor/entrustment.resolver';
+import { Subcontractor } from './subcontractor/subcontractor.entity';
+import { SubcontractorResolver } from './subcontractor/subcontractor.resolver';
+import { SupervisionReview } from './subcontractor/supervision-review.entity';
+import { SupervisionReviewResolver } from './subcontractor/supervision-review.resolver';
+
+/** Subcontractor supervision and the incident register. */
+const supervisionEntities = [Subcontractor, ConfidentialityAgreement, SupervisionReview, Entrustment, Incident, IncidentMeasure];
 
 /** The modules' TypeORM entities and GraphQL resolvers: the wiring list. */
-export const entities = [User, AuditEntry, AuditLink, SubjectKey, BreakGlassReview, DataSubject, PurposeOfUse, Consent, Case];
+export const entities = [User, AuditEntry, AuditLink, SubjectKey, BreakGlassReview, DataSubject, PurposeOfUse, Consent, Case, ...supervisionEntities];
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -30,4 +46,11 @@ export const resolvers: NonEmptyArray<Function> = [
   PurposeResolver,
   ConsentResolver,
   CaseResolver,
+  SubcontractorResolver,
+  ConfidentialityAgreementResolver,
+  SupervisionReviewResolver,
+  EntrustmentResolver,
+  IncidentResolver,
+  IncidentMeasureResolver,
+  DashboardResolver,
 ];
