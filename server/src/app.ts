@@ -20,6 +20,7 @@ import { logger, requestScope } from './logger';
 import { httpMetrics, registry } from './metrics';
 import { entities } from './modules';
 import { auditPlugin } from './modules/audit/audit.plugin';
+import { caseDocumentRouter } from './modules/case/case-document.routes';
 import { RequestAudit } from './modules/audit/request-audit';
 import { NeedToKnow } from './permissions/need-to-know';
 import { seedPurposes } from './modules/purpose/purpose.seed';
@@ -51,6 +52,7 @@ export async function createApp(config: Config, clock: Clock = config.clockOffse
   if (config.production) await seedPurposes(db.manager);
   else await seedIfEmpty(services);
   services.linker.start();
+  services.retentionScheduler.start();
 
   const app = express();
   const server = createServer(app);
@@ -131,6 +133,8 @@ export async function createApp(config: Config, clock: Clock = config.clockOffse
     }),
   );
 
+  app.use('/api/cases', caseDocumentRouter(services));
+
   if (existsSync(join(UI_DIR, 'index.html'))) {
     app.use(express.static(UI_DIR, { index: 'index.html', maxAge: '1h' }));
     app.get('/{*splat}', (_req, res) => res.sendFile(join(UI_DIR, 'index.html')));
@@ -165,6 +169,7 @@ export async function createApp(config: Config, clock: Clock = config.clockOffse
     async close() {
       await apollo.stop();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+      await services.retentionScheduler.stop();
       await services.linker.stop();
       await db.source.destroy();
     },

@@ -2,6 +2,7 @@ import { addDays, japanDay } from './clock';
 import type { Context } from './graphql/context';
 import { NeedToKnow } from './permissions/need-to-know';
 import { RequestAudit } from './modules/audit/request-audit';
+import type { DataSubject } from './modules/data-subject/data-subject.entity';
 import type { User } from './modules/user/user.entity';
 import type { Services } from './services';
 
@@ -29,12 +30,49 @@ const DEMO_SUBJECTS = [
   { category: 'EMPLOYEE', fullName: '加藤 美咲', fullNameKana: 'カトウ ミサキ', postalCode: '060-0001', postalAddress: '北海道札幌市中央区北一条西1-1', phone: '011-567-8901', email: 'misaki.kato@mamori.example', company: 'Mamori', division: '人事部', title: '主任' },
 ] as const;
 
+/** A request carried through the whole workflow (closed), and provision records on two legal bases. */
+async function seedCaseWorkflowDemo(services: Services, ctx: Context, subjects: DataSubject[], staff: User, today: string): Promise<void> {
+  const shareholder = subjects[4]!;
+  const done = await services.cases.create(
+    {
+      type: 'DISCLOSURE',
+      requester: 'SELF',
+      requesterName: '小林 誠',
+      replyAddress: '〒812-0011 福岡県福岡市博多区博多駅前2-2-2',
+      channel: 'REGISTERED_MAIL',
+      receivedOn: addDays(today, -12),
+      dataItems: ['氏名', '住所'],
+      feeYen: 2000,
+      hasRequestForm: true,
+      identityDocument: 'RESIDENCE_CERTIFICATE',
+      subjectId: String(shareholder.id),
+    },
+    ctx,
+  );
+  const id = String(done.id);
+  await services.cases.assign(id, String(staff.id), ctx);
+  for (const to of ['VERIFYING', 'IN_PROGRESS', 'RESPONDED'] as const) await services.caseWorkflow.transition({ id, to }, ctx);
+  await services.caseWorkflow.recordReplyMailed(id, today, ctx);
+  await services.caseWorkflow.transition({ id, to: 'CLOSED', note: '回答書を簡易書留で送付済み' }, ctx);
+
+  const partner = subjects[2]!;
+  const [consent] = await services.consents.list({ filter: { subjectId: String(partner.id) } }, ctx);
+  await services.provisions.create(
+    { subjectId: String(partner.id), recipient: '株式会社サンプル物流', items: ['氏名', '勤務先', '電話番号'], providedOn: addDays(today, -30), legalBasis: 'CONSENT', consentId: String(consent!.id) },
+    ctx,
+  );
+  await services.provisions.create(
+    { subjectId: String(subjects[0]!.id), recipient: '所轄税務署', items: ['氏名', '住所'], providedOn: addDays(today, -100), legalBasis: 'LAW', note: '法令に基づく照会への回答' },
+    ctx,
+  );
+}
+
 /** The demo data set: subjects with consents, and cases in several states. */
 export async function seedDemoData(services: Services, users: Record<string, User>): Promise<void> {
   const ctx = systemContext(services, users['manager@mamori.example']!);
   const staff = users['staff@mamori.example']!;
   const today = japanDay(services.clock.now());
-  const subjects = [];
+  const subjects: DataSubject[] = [];
   for (const s of DEMO_SUBJECTS) subjects.push(await services.subjects.create({ ...s }, ctx));
   const [purpose] = await services.purposes.list({ perPage: 1 });
   for (const s of subjects.slice(0, 3)) {
@@ -74,6 +112,7 @@ export async function seedDemoData(services: Services, users: Record<string, Use
     },
     ctx,
   );
+  await seedCaseWorkflowDemo(services, ctx, subjects, staff, today);
   await services.auditWriter.write(ctx.audit.drain());
   await seedSupervisionDemo(services, users);
 }

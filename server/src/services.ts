@@ -3,7 +3,7 @@ import type { Config } from './config';
 import type { Database } from './db/data-source';
 import { ChainLinker } from './modules/audit/audit-chain';
 import { AuditService } from './modules/audit/audit.service';
-import { CaseService } from './modules/case/case.service';
+import { createCaseServices } from './modules/case/case.services';
 import { ConsentService } from './modules/consent/consent.service';
 import { DataSubjectService } from './modules/data-subject/data-subject.service';
 import { PurposeService } from './modules/purpose/purpose.service';
@@ -49,7 +49,7 @@ export function createServices(db: Database, clock: Clock, config: Config) {
     subjects,
     purposes,
     consents: new ConsentService(db, clock, subjects, purposes),
-    cases: new CaseService(db, clock),
+    ...createCaseServices(db, clock, config, auditWriter, subjectKeys, subjects),
     subcontractors,
     agreements,
     supervisionReviews: new SupervisionReviewService(db, clock, subcontractors, users),

@@ -7,6 +7,7 @@ import { SubjectKey } from './audit/subject-key.entity';
 import { AuthResolver } from './auth/auth.resolver';
 import { Case } from './case/case.entity';
 import { CaseResolver } from './case/case.resolver';
+import { caseWorkflowEntities, caseWorkflowResolvers } from './case/case.module';
 import { Consent } from './consent/consent.entity';
 import { ConsentResolver } from './consent/consent.resolver';
 import { DataSubject } from './data-subject/data-subject.entity';
@@ -34,7 +35,7 @@ import { SupervisionReviewResolver } from './subcontractor/supervision-review.re
 const supervisionEntities = [Subcontractor, ConfidentialityAgreement, SupervisionReview, Entrustment, Incident, IncidentMeasure];
 
 /** The modules' TypeORM entities and GraphQL resolvers: the wiring list. */
-export const entities = [User, AuditEntry, AuditLink, SubjectKey, BreakGlassReview, DataSubject, PurposeOfUse, Consent, Case, ...supervisionEntities];
+export const entities = [User, AuditEntry, AuditLink, SubjectKey, BreakGlassReview, DataSubject, PurposeOfUse, Consent, Case, ...caseWorkflowEntities, ...supervisionEntities];
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -46,6 +47,7 @@ export const resolvers: NonEmptyArray<Function> = [
   PurposeResolver,
   ConsentResolver,
   CaseResolver,
+  ...caseWorkflowResolvers,
   SubcontractorResolver,
   ConfidentialityAgreementResolver,
   SupervisionReviewResolver,

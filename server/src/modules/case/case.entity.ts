@@ -118,6 +118,20 @@ export class Case {
   @Field(() => DateTimeScalar, { nullable: true })
   documentsDestroyedAt!: string | null;
 
+  /** When the request was carried out (disclosure compiled, change applied, ...). */
+  @Column('varchar', { name: 'carried_out_at', length: 24, nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
+  carriedOutAt!: string | null;
+
+  @Column('integer', { name: 'carried_out_by_id', nullable: true })
+  @Field(() => ID, { nullable: true })
+  carriedOutById!: number | null;
+
+  /** Names (never values) of the subject's fields the request changed. */
+  @Column('varchar', { name: 'outcome_fields', length: 300, nullable: true, transformer: jsonList })
+  @Field(() => [String], { description: 'Names of the data subject’s fields the request changed' })
+  outcomeFields!: string[];
+
   @Column('varchar', { name: 'created_at', length: 24 })
   @Field(() => DateTimeScalar)
   createdAt!: string;

@@ -1,19 +1,22 @@
-import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsOptional, Length, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsOptional, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import {
   CASE_TYPES,
   CHANNELS,
   IDENTITY_DOCUMENTS,
+  NON_DISCLOSURE_REASONS,
   REQUESTER_KINDS,
   type CaseStatus as CaseStatusValue,
   type CaseType as CaseTypeValue,
   type Channel as ChannelValue,
   type IdentityDocument as IdentityDocumentValue,
+  type NonDisclosureReason as NonDisclosureReasonValue,
   type RequesterKind as RequesterKindValue,
 } from '@mamori/shared';
-import { CaseStatus, CaseType, Channel, IdentityDocument, RequesterKind } from '../../graphql/enums';
+import { CaseStatus, CaseType, Channel, IdentityDocument, NonDisclosureReason, RequesterKind } from '../../graphql/enums';
 import { ListArgs } from '../../graphql/list';
 import { DateScalar } from '../../graphql/scalars';
+import { SubjectChangesInput } from './subject-changes.input';
 
 @InputType()
 export class CaseFilter {
@@ -88,8 +91,8 @@ export class CreateCaseArgs {
 
   @Field(() => [String], { nullable: true })
   @IsOptional()
-  @ArrayMaxSize(50)
-  @Length(1, 100, { each: true })
+  @ArrayMaxSize(20)
+  @Length(1, 80, { each: true })
   dataItems?: string[];
 
   @Field(() => Int, { nullable: true })
@@ -123,3 +126,115 @@ export class CreateCaseArgs {
   subjectId?: string | null;
 }
 
+
+/** Intake corrections and documents arriving later: only the fields sent are changed. */
+@ArgsType()
+export class UpdateCaseArgs {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => CaseType, { nullable: true })
+  @IsOptional()
+  @IsIn(CASE_TYPES)
+  type?: CaseTypeValue;
+
+  @Field(() => RequesterKind, { nullable: true })
+  @IsOptional()
+  @IsIn(REQUESTER_KINDS)
+  requester?: RequesterKindValue;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Length(1, 100)
+  requesterName?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(100)
+  representativeName?: string | null;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Length(1, 300)
+  replyAddress?: string;
+
+  @Field(() => Channel, { nullable: true })
+  @IsOptional()
+  @IsIn(CHANNELS)
+  channel?: ChannelValue;
+
+  @Field(() => DateScalar, { nullable: true })
+  @IsOptional()
+  receivedOn?: string;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @Length(1, 80, { each: true })
+  dataItems?: string[];
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10_000_000)
+  feeYen?: number;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  hasRequestForm?: boolean;
+
+  @Field(() => IdentityDocument, { nullable: true })
+  @IsOptional()
+  @IsIn(IDENTITY_DOCUMENTS)
+  identityDocument?: IdentityDocumentValue | null;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  hasProxyLetter?: boolean;
+
+  @Field(() => DateScalar, { nullable: true })
+  @IsOptional()
+  sealCertificateIssuedOn?: string | null;
+}
+
+@ArgsType()
+export class TransitionCaseArgs {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => CaseStatus)
+  to!: CaseStatusValue;
+
+  @Field(() => [NonDisclosureReason], { nullable: true, description: 'With REJECTED: the reasons the individual is told' })
+  @IsOptional()
+  @ArrayMaxSize(NON_DISCLOSURE_REASONS.length)
+  @IsIn(NON_DISCLOSURE_REASONS, { each: true })
+  reasons?: NonDisclosureReasonValue[] | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(1000)
+  note?: string | null;
+
+  @Field(() => SubjectChangesInput, {
+    nullable: true,
+    description: 'With RESPONDED for an AMENDMENT or ADDITION not yet carried out: the new values',
+  })
+  @IsOptional()
+  @ValidateNested()
+  amendments?: SubjectChangesInput | null;
+}
+
+@ArgsType()
+export class CarryOutCaseArgs {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => SubjectChangesInput, { nullable: true, description: 'For an AMENDMENT or ADDITION: the new values of the subject’s fields' })
+  @IsOptional()
+  @ValidateNested()
+  amendments?: SubjectChangesInput | null;
+}

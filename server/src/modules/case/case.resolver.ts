@@ -1,10 +1,15 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { CaseStatus as CaseStatusValue } from '@mamori/shared';
+import { CaseStatus } from '../../graphql/enums';
 import type { Context } from '../../graphql/context';
 import { ListMetadata } from '../../graphql/list';
 import { DateScalar } from '../../graphql/scalars';
 import { Case } from './case.entity';
-import { CaseListArgs, CreateCaseArgs } from './case.inputs';
+import { CaseListArgs, CreateCaseArgs, UpdateCaseArgs } from './case.inputs';
 import * as rules from './case.rules';
+import { nextStatuses } from './case.workflow';
+import { CaseDocument } from './case-document.entity';
+import { CaseTransition } from './case-transition.entity';
 
 @Resolver(() => Case)
 export class CaseResolver {
@@ -26,6 +31,11 @@ export class CaseResolver {
   @Mutation(() => Case)
   createCase(@Args() args: CreateCaseArgs, @Ctx() ctx: Context): Promise<Case> {
     return ctx.services.cases.create(args, ctx);
+  }
+
+  @Mutation(() => Case, { description: 'Intake corrections and documents arriving later' })
+  updateCase(@Args() args: UpdateCaseArgs, @Ctx() ctx: Context): Promise<Case> {
+    return ctx.services.cases.update(args, ctx);
   }
 
   @Mutation(() => Case)
@@ -51,5 +61,25 @@ export class CaseResolver {
   @FieldResolver(() => Boolean)
   overdue(@Root() c: Case, @Ctx() ctx: Context): boolean {
     return rules.isOverdue(c, ctx.clock.now());
+  }
+
+  @FieldResolver(() => DateScalar, { nullable: true, description: 'Completed day + 1 year: the submitted documents are destroyed then' })
+  documentsDestroyOn(@Root() c: Case): string | null {
+    return rules.documentsDestroyOn(c);
+  }
+
+  @FieldResolver(() => [CaseStatus], { description: 'The statuses the workflow allows next (rules are checked on the move)' })
+  allowedTransitions(@Root() c: Case): CaseStatusValue[] {
+    return nextStatuses(c);
+  }
+
+  @FieldResolver(() => [CaseTransition], { description: 'Every transition: who, when, from, to, note' })
+  timeline(@Root() c: Case, @Ctx() ctx: Context): Promise<CaseTransition[]> {
+    return ctx.services.cases.timeline(c.id);
+  }
+
+  @FieldResolver(() => [CaseDocument], { description: 'Attached scans (metadata; download through /api/cases/:id/documents/:documentId)' })
+  documents(@Root() c: Case, @Ctx() ctx: Context): Promise<CaseDocument[]> {
+    return ctx.services.caseDocuments.ofCase(c.id);
   }
 }

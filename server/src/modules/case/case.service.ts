@@ -1,13 +1,19 @@
-import { Brackets, type EntityManager } from 'typeorm';
-import { addDays, japanDay, type Clock } from '../../clock';
+import { Brackets, IsNull, type EntityManager } from 'typeorm';
+import { PERSONAL_DATA_FIELDS } from '@mamori/shared';
+import { addDays, addMonths, japanDay, type Clock } from '../../clock';
 import type { Database } from '../../db/data-source';
 import { badInput, conflict, forbidden, notFound } from '../../errors';
 import type { Context } from '../../graphql/context';
 import { applyListArgs, toId, toIds } from '../../graphql/list';
 import { User } from '../user/user.entity';
+import type { AuditWriter } from '../audit/audit-writer';
+import type { SubjectKeys } from '../audit/subject-keys';
+import { requireEditor } from './case.access';
 import { Case } from './case.entity';
-import type { CaseFilter, CaseListArgs, CreateCaseArgs } from './case.inputs';
-import { REPLY_DAYS, isOpen } from './case.rules';
+import type { CaseFilter, CaseListArgs, CreateCaseArgs, UpdateCaseArgs } from './case.inputs';
+import { DOCUMENT_RETENTION_MONTHS, REPLY_DAYS, documentsDestroyOn, isBeforeWork, isCompleted, isOpen } from './case.rules';
+import { CaseTransition } from './case-transition.entity';
+import { casePatch, changedFields, INTAKE_ONLY } from './case-patch';
 
 const SORTABLE = {
   id: 'c.id',
@@ -25,6 +31,8 @@ export class CaseService {
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
+    private readonly writer: AuditWriter,
+    private readonly keys: SubjectKeys,
   ) {}
 
   async find(id: string | number, manager: EntityManager = this.db.manager): Promise<Case> {
@@ -139,7 +147,8 @@ export class CaseService {
         updatedAt: now,
       });
       const created = await manager.save(c);
-      await ctx.services.auditWriter.writeWithin(manager, [
+      await this.addTransition(manager, { caseId: created.id, from: null, to: 'RECEIVED', actorId: ctx.user!.id, at: now, reasons: [], note: null });
+      await this.writer.writeWithin(manager, [
         ctx.audit.entry('CREATE', {
           entityType: 'Case',
           entityId: created.id,
@@ -150,9 +159,89 @@ export class CaseService {
       ]);
       return created;
     });
-    ctx.services.auditWriter.committed();
+    this.writer.committed();
     ctx.audit.cover('Case', saved.id);
     return saved;
+  }
+
+  /**
+   * Intake corrections and documents arriving later. Only real changes count;
+   * a change of the case's personal fields writes its UPDATE entry (names and
+   * keyed digests, never values) in the same transaction.
+   */
+  async update(args: UpdateCaseArgs, ctx: Context): Promise<Case> {
+    const c = await this.findVisible(args.id, ctx);
+    requireEditor(c, ctx);
+    const changed = changedFields(c, casePatch(args, japanDay(this.clock.now())));
+    if (changed.length === 0) return c;
+    this.checkEditable(c, changed.map(([field]) => field));
+    const personal = changed.filter(([field]) => (PERSONAL_DATA_FIELDS.Case as readonly string[]).includes(field));
+    const saved = await this.db.transaction(async (manager) => {
+      if (personal.length) await this.writer.writeWithin(manager, [await this.personalChangeEntry(manager, c, personal, ctx)]);
+      for (const [field, value] of changed) (c as unknown as Record<string, unknown>)[field] = value;
+      c.updatedAt = this.clock.now().toISOString();
+      return manager.save(c);
+    });
+    if (personal.length) {
+      this.writer.committed();
+      ctx.audit.cover('Case', saved.id);
+    }
+    return saved;
+  }
+
+  /** The UPDATE entry of a change of the case's personal fields: names, and digests under the subject's key when linked. */
+  private async personalChangeEntry(manager: EntityManager, c: Case, personal: Array<[string, unknown]>, ctx: Context) {
+    const digest = c.subjectId ? await this.keys.digester(manager, c.subjectId) : null;
+    const stored = c as unknown as Record<string, unknown>;
+    const changes = digest ? Object.fromEntries(personal.map(([f, v]) => [f, { old: digest(f, stored[f]), new: digest(f, v) }])) : null;
+    const fields = personal.map(([f]) => f);
+    return ctx.audit.entry('UPDATE', { entityType: 'Case', entityId: c.id, subjectId: c.subjectId, caseId: c.id, fields, changes });
+  }
+
+  private checkEditable(c: Case, fields: string[]): void {
+    if (isCompleted(c)) throw conflict('CASE_COMPLETED', 'A completed case can no longer be changed');
+    if (fields.includes('type') && c.status !== 'RECEIVED') {
+      throw conflict('INTAKE_FIXED', 'The type can only be corrected while the case is RECEIVED');
+    }
+    const frozen = fields.filter((f) => INTAKE_ONLY.has(f));
+    if (!isBeforeWork(c) && frozen.length) {
+      throw conflict('CASE_IN_PROGRESS', `Once the work has started these cannot change: ${frozen.join(', ')}`, { fields: frozen });
+    }
+  }
+
+  async addTransition(manager: EntityManager, t: Omit<CaseTransition, 'id'>): Promise<void> {
+    await manager.insert(CaseTransition, t);
+  }
+
+  /** The case's timeline, oldest first, with the actors' display names. */
+  async timeline(caseId: number): Promise<CaseTransition[]> {
+    const rows = await this.db.manager
+      .createQueryBuilder(CaseTransition, 't')
+      .leftJoin(User, 'u', 'u.id = t.actor_id')
+      .addSelect('u.display_name', 'actorName')
+      .where('t.case_id = :caseId', { caseId })
+      .orderBy('t.id', 'ASC')
+      .getRawAndEntities();
+    return rows.entities.map((t, i) => Object.assign(t, { actorName: rows.raw[i]?.actorName ?? null }));
+  }
+
+  /** Completed cases whose documents reached their destruction day and are not yet destroyed. */
+  async dueForDocumentDestruction(today: string): Promise<Case[]> {
+    // One day of slack for month-end clamping; the exact day is checked below.
+    const cutoff = addDays(addMonths(today, -DOCUMENT_RETENTION_MONTHS), 1);
+    const candidates = await this.db.manager
+      .createQueryBuilder(Case, 'c')
+      .where('c.completed_on IS NOT NULL AND c.completed_on <= :cutoff', { cutoff })
+      .andWhere('c.documents_destroyed_at IS NULL')
+      .orderBy('c.id')
+      .getMany();
+    return candidates.filter((c) => documentsDestroyOn(c)! <= today);
+  }
+
+  /** Marks a case's documents destroyed; false when another run got there first. */
+  async markDocumentsDestroyed(manager: EntityManager, caseId: number, at: string): Promise<boolean> {
+    const result = await manager.update(Case, { id: caseId, documentsDestroyedAt: IsNull() }, { documentsDestroyedAt: at, updatedAt: at });
+    return (result.affected ?? 0) > 0;
   }
 
   private async nextReference(manager: EntityManager, year: string): Promise<string> {

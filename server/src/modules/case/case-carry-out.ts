@@ -1,0 +1,122 @@
+import type { EntityManager } from 'typeorm';
+import { PERSONAL_DATA_FIELDS, type CaseType } from '@mamori/shared';
+import type { Clock } from '../../clock';
+import { badInput, conflict } from '../../errors';
+import type { Context } from '../../graphql/context';
+import type { AuditWriter } from '../audit/audit-writer';
+import type { DataSubject } from '../data-subject/data-subject.entity';
+import type { DataSubjectService, SubjectPatch } from '../data-subject/data-subject.service';
+import type { ProvisionService } from '../provision/provision.service';
+import type { Case } from './case.entity';
+import { isShortPath } from './case.workflow';
+import type { SubjectChangesInput } from './subject-changes.input';
+
+const PERSONAL = PERSONAL_DATA_FIELDS.DataSubject;
+
+interface Step {
+  manager: EntityManager;
+  c: Case;
+  subject: DataSubject;
+  ctx: Context;
+  amendments: SubjectChangesInput | null | undefined;
+}
+
+/** The personal fields of a subject that hold a value. */
+export const heldFields = (subject: DataSubject) => PERSONAL.filter((f) => subject[f] !== null && subject[f] !== undefined);
+
+/** The sent values of an amendment, as a patch; an addition may not clear a field. */
+function patchOf(c: Case, amendments: SubjectChangesInput | null | undefined): SubjectPatch {
+  if (!amendments) throw badInput('amendments', `An ${c.type} is carried out with the new values (amendments)`);
+  const patch: SubjectPatch = {};
+  for (const field of PERSONAL) {
+    const value = amendments[field];
+    if (value === undefined) continue;
+    if (value === null && c.type === 'ADDITION') throw badInput(`amendments.${field}`, 'An addition cannot clear a field');
+    patch[field] = value as never;
+  }
+  return patch;
+}
+
+/**
+ * Carrying a request out, under its case and audited as such, inside the
+ * caller's transaction. Each step returns the names of the subject's fields it
+ * disclosed or changed (kept on the case; values never are).
+ */
+export class CaseCarryOut {
+  private readonly steps: Record<Exclude<CaseType, 'INQUIRY' | 'COMPLAINT'>, (step: Step) => Promise<string[]>>;
+
+  constructor(
+    private readonly subjects: DataSubjectService,
+    private readonly provisions: ProvisionService,
+    private readonly writer: AuditWriter,
+    private readonly clock: Clock,
+  ) {
+    this.steps = {
+      DISCLOSURE: (s) => this.disclose(s),
+      AMENDMENT: (s) => this.amend(s),
+      ADDITION: (s) => this.amend(s),
+      DELETION: (s) => this.erase(s),
+      CESSATION_OF_USE: (s) => this.flag(s, 'restricted'),
+      CESSATION_OF_PROVISION: (s) => this.flag(s, 'provisionStopped'),
+      DISCLOSURE_OF_PROVISION_RECORDS: (s) => this.discloseProvisions(s),
+    };
+  }
+
+  /** Carries `c` out (it must be IN_PROGRESS with a subject) and stamps it; the caller saves the case. */
+  async run(manager: EntityManager, c: Case, ctx: Context, amendments?: SubjectChangesInput | null): Promise<void> {
+    if (c.carriedOutAt) throw conflict('ALREADY_CARRIED_OUT', 'This request has already been carried out');
+    if (c.status !== 'IN_PROGRESS') throw conflict('INVALID_TRANSITION', 'A request is carried out while it is IN_PROGRESS');
+    if (isShortPath(c)) {
+      c.outcomeFields = [];
+    } else {
+      const subject = await this.subjects.find(c.subjectId!, manager);
+      c.outcomeFields = await this.steps[c.type as keyof CaseCarryOut['steps']]({ manager, c, subject, ctx, amendments });
+    }
+    c.carriedOutAt = this.clock.now().toISOString();
+    c.carriedOutById = ctx.user!.id;
+  }
+
+  /** Disclosure: the subject's held data is compiled for the reply; a READ under the case. */
+  private async disclose({ manager, c, subject, ctx }: Step): Promise<string[]> {
+    const fields = heldFields(subject);
+    await this.writer.writeWithin(manager, [
+      ctx.audit.entry('READ', { entityType: 'DataSubject', entityId: subject.id, subjectId: subject.id, fields, caseId: c.id, reason: 'disclosure compiled' }),
+    ]);
+    return fields;
+  }
+
+  private async amend({ manager, c, subject, ctx, amendments }: Step): Promise<string[]> {
+    if (subject.erasedAt) throw conflict('SUBJECT_ERASED', 'This data subject has been erased');
+    const before = { ...subject };
+    const after = await this.subjects.applyChange(manager, subject, patchOf(c, amendments), ctx, c.id);
+    return PERSONAL.filter((f) => before[f] !== after[f]);
+  }
+
+  /** Deletion: a tombstone replaces the personal fields and the subject's audit key is destroyed. */
+  private async erase({ manager, c, subject, ctx }: Step): Promise<string[]> {
+    const fields = heldFields(subject);
+    await this.subjects.erase(String(subject.id), c.id, ctx, manager);
+    return fields;
+  }
+
+  private async flag({ manager, c, subject, ctx }: Step, flag: 'restricted' | 'provisionStopped'): Promise<string[]> {
+    await this.subjects.setFlags(manager, subject.id, { [flag]: true });
+    await this.writer.writeWithin(manager, [
+      ctx.audit.entry('UPDATE', { entityType: 'DataSubject', entityId: subject.id, subjectId: subject.id, fields: [flag], caseId: c.id }),
+    ]);
+    return [flag];
+  }
+
+  private async discloseProvisions({ manager, c, subject, ctx }: Step): Promise<string[]> {
+    const count = await this.provisions.countOfSubject(subject.id, manager);
+    await this.writer.writeWithin(manager, [
+      ctx.audit.entry('READ', {
+        entityType: 'ThirdPartyProvision',
+        subjectId: subject.id,
+        caseId: c.id,
+        reason: `${count} provision record(s) compiled`,
+      }),
+    ]);
+    return [];
+  }
+}
