@@ -28,7 +28,10 @@ import { seedIfEmpty } from './seed';
 import { createServices, type Services } from './services';
 
 export const BODY_LIMIT = '1mb';
-const UI_DIR = join(__dirname, '../../../../admin-ui/dist');
+/** The built UI, seen from the compiled server (server/dist/server/src) or from its sources (server/src, as the tests run it). */
+const UI_DIR =
+  [join(__dirname, '../../../../admin-ui/dist'), join(__dirname, '../../admin-ui/dist')].find((dir) => existsSync(join(dir, 'index.html'))) ??
+  join(__dirname, '../../../../admin-ui/dist');
 
 export interface MamoriApp {
   server: Server;

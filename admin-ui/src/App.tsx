@@ -1,0 +1,42 @@
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
+import audit from './audit';
+import { authProvider } from './authProvider';
+import { BreakGlassQueue } from './break-glass/BreakGlassQueue';
+import cases from './cases';
+import { AssignmentQueue } from './cases/AssignmentQueue';
+import consents from './consents';
+import { Dashboard } from './dashboard/Dashboard';
+import { dataProvider } from './dataProvider';
+import { i18nProvider } from './i18n';
+import { MamoriLayout } from './layout/Layout';
+import { LoginPage } from './layout/LoginPage';
+import purposes from './purposes';
+import subjects from './subjects';
+import users from './users';
+
+/** Wiring only: each resource's screens live in its own folder. */
+export const App = () => (
+  <Admin
+    disableTelemetry
+    requireAuth
+    title="Mamori"
+    dataProvider={dataProvider}
+    authProvider={authProvider}
+    i18nProvider={i18nProvider}
+    dashboard={Dashboard}
+    layout={MamoriLayout}
+    loginPage={LoginPage}
+  >
+    <Resource name="Case" {...cases} />
+    <Resource name="DataSubject" {...subjects} />
+    <Resource name="Consent" {...consents} />
+    <Resource name="AuditEntry" {...audit} />
+    <Resource name="PurposeOfUse" {...purposes} />
+    <Resource name="User" {...users} />
+    <CustomRoutes>
+      <Route path="/assignment-queue" element={<AssignmentQueue />} />
+      <Route path="/break-glass" element={<BreakGlassQueue />} />
+    </CustomRoutes>
+  </Admin>
+);

@@ -1,0 +1,57 @@
+import type { Role } from '@mamori/shared';
+
+/**
+ * Who may open which screen and press which button: the UI's side of the
+ * server's rule map (server/src/permissions/index.ts). The server decides in
+ * the end; this only keeps each role from being offered what it would be
+ * refused — and from causing ACCESS_DENIED entries by trying.
+ *
+ * Keys are react-admin resource names (the GraphQL type names) or the names of
+ * our own pages; actions are react-admin's (list, show, create, edit) or our own.
+ */
+type Grants = Record<string, readonly string[]>;
+
+const READ = ['list', 'show'] as const;
+
+export const ACCESS: Record<Role, Grants> = {
+  PRIVACY_MANAGER: {
+    Case: [...READ, 'create', 'assign', 'transition', 'match', 'seeRequester'],
+    'assignment-queue': ['list'],
+    DataSubject: [...READ, 'create', 'edit', 'erase', 'accessHistory'],
+    Consent: [...READ, 'create', 'withdraw'],
+    PurposeOfUse: [...READ, 'create', 'edit'],
+    User: [...READ, 'create', 'edit', 'unlock', 'resetPassword', 'deactivate'],
+    AuditEntry: [...READ, 'verify', 'export', 'seeActors'],
+    'break-glass': ['list', 'review'],
+    ThirdPartyProvision: [...READ, 'create'],
+    Subcontractor: [...READ, 'create', 'edit'],
+    ConfidentialityAgreement: [...READ, 'create', 'edit'],
+    SupervisionReview: [...READ, 'create', 'edit'],
+    Entrustment: [...READ, 'create', 'edit'],
+    Incident: [...READ, 'create', 'edit'],
+  },
+  STAFF: {
+    Case: [...READ, 'create', 'transition', 'match', 'seeRequester'],
+    DataSubject: [...READ, 'edit', 'breakGlass'],
+    Consent: [...READ, 'create', 'withdraw'],
+    PurposeOfUse: READ,
+    AuditEntry: READ,
+    ThirdPartyProvision: [...READ, 'create'],
+    Subcontractor: READ,
+    ConfidentialityAgreement: READ,
+    SupervisionReview: READ,
+    Entrustment: READ,
+  },
+  SUPERVISOR: {
+    PurposeOfUse: READ,
+    Subcontractor: [...READ, 'create', 'edit'],
+    ConfidentialityAgreement: [...READ, 'create', 'edit'],
+    SupervisionReview: [...READ, 'create', 'edit'],
+    Entrustment: [...READ, 'create', 'edit'],
+  },
+};
+
+export function canAccess(role: Role | null | undefined, resource: string, action: string): boolean {
+  if (!role) return false;
+  return ACCESS[role]?.[resource]?.includes(action) ?? false;
+}

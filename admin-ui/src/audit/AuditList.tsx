@@ -1,0 +1,74 @@
+import { CanAccess, Datagrid, DateInput, FilterButton, List, ReferenceInput, SelectInput, TextField, TextInput, TopToolbar, usePermissions } from 'react-admin';
+import { AUDIT_ACTIONS, type Role } from '@mamori/shared';
+import { ChipsField, EnumField, InstantField } from '../common/fields';
+import { enumChoices } from '../i18n';
+import { ActorField } from './ActorField';
+import { CaseLinkField, SubjectLinkField } from './CaseLinkField';
+import { ExportButtons } from './ExportButtons';
+import { VerifyChainButton } from './VerifyChainButton';
+
+const ENTITY_TYPES = ['DataSubject', 'Case', 'Consent', 'User', 'AuditEntry', 'AuditChain', 'Operation'].map((id) => ({ id, name: id }));
+
+/** A period bound typed as a Japan day, sent as the instant that day starts in Japan. */
+const japanMidnight = (day: string | null) => (day ? new Date(`${day}T00:00:00+09:00`).toISOString() : null);
+const japanDayOf = (iso: string | null | undefined) => (iso ? new Date(new Date(iso).getTime() + 9 * 3600_000).toISOString().slice(0, 10) : '');
+
+const managerFilters = [
+  <ReferenceInput key="actorId" source="actorId" reference="User" alwaysOn>
+    <SelectInput optionText="displayName" />
+  </ReferenceInput>,
+  <SelectInput key="action" source="action" choices={enumChoices('AuditAction', AUDIT_ACTIONS)} alwaysOn />,
+  <TextInput key="subjectId" source="subjectId" />,
+  <SelectInput key="entityType" source="entityType" choices={ENTITY_TYPES} />,
+  <TextInput key="caseId" source="caseId" />,
+  <DateInput key="from" source="from" parse={japanMidnight} format={japanDayOf} alwaysOn />,
+  <DateInput key="to" source="to" parse={japanMidnight} format={japanDayOf} alwaysOn />,
+];
+
+const staffFilters = [
+  <SelectInput key="action" source="action" choices={enumChoices('AuditAction', AUDIT_ACTIONS)} alwaysOn />,
+  <DateInput key="from" source="from" parse={japanMidnight} format={japanDayOf} />,
+  <DateInput key="to" source="to" parse={japanMidnight} format={japanDayOf} />,
+];
+
+const Actions = () => (
+  <TopToolbar>
+    <FilterButton />
+    <CanAccess resource="AuditEntry" action="verify">
+      <VerifyChainButton />
+    </CanAccess>
+    <CanAccess resource="AuditEntry" action="export">
+      <ExportButtons />
+    </CanAccess>
+  </TopToolbar>
+);
+
+/** The audit trail, newest first: read-only, filterable as the contract says, verifiable and exportable by the manager. */
+export const AuditList = () => {
+  const { permissions: role } = usePermissions<Role>();
+  const manager = role === 'PRIVACY_MANAGER';
+  return (
+    <List
+      title={manager ? 'mamori.audit.trailTitle' : 'mamori.audit.myTrailTitle'}
+      filters={manager ? managerFilters : staffFilters}
+      actions={<Actions />}
+      sort={{ field: 'id', order: 'DESC' }}
+      exporter={false}
+      perPage={25}
+    >
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <TextField source="seq" sortBy="id" />
+        <InstantField source="occurredAt" />
+        <ActorField label="resources.AuditEntry.fields.actorId" sortBy="actorId" />
+        <EnumField source="actorRole" enumName="Role" sortable={false} />
+        <EnumField source="action" enumName="AuditAction" />
+        <TextField source="entityType" sortable={false} />
+        <TextField source="entityId" sortable={false} />
+        <SubjectLinkField label="resources.AuditEntry.fields.subjectId" sortBy="subjectId" />
+        <CaseLinkField label="resources.AuditEntry.fields.caseId" sortable={false} />
+        <ChipsField source="fields" sortable={false} />
+        <EnumField source="outcome" enumName="AuditOutcome" sortable={false} />
+      </Datagrid>
+    </List>
+  );
+};

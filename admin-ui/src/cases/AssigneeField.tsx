@@ -1,0 +1,34 @@
+import { Typography } from '@mui/material';
+import { ReferenceField, TextField, useGetIdentity, usePermissions, useRecordContext, useTranslate } from 'react-admin';
+import type { Role } from '@mamori/shared';
+
+/**
+ * The assignee: the manager sees the staff member's name; staff cannot read
+ * users (the server would refuse and log it), so they see "You" or a dash.
+ */
+export const AssigneeField = (_props: { label?: string; source?: string; sortable?: boolean; sortBy?: string }) => {
+  const record = useRecordContext<{ id: string; assigneeId?: string | null }>();
+  const { permissions: role } = usePermissions<Role>();
+  const { identity } = useGetIdentity();
+  const translate = useTranslate();
+  if (!record) return null;
+  if (!record.assigneeId) {
+    return (
+      <Typography variant="body2" color="text.secondary" component="span">
+        {translate('mamori.cases.unassigned')}
+      </Typography>
+    );
+  }
+  if (role === 'PRIVACY_MANAGER') {
+    return (
+      <ReferenceField source="assigneeId" reference="User" link="show">
+        <TextField source="displayName" />
+      </ReferenceField>
+    );
+  }
+  return (
+    <Typography variant="body2" component="span">
+      {String(record.assigneeId) === String(identity?.id) ? translate('mamori.common.you') : '—'}
+    </Typography>
+  );
+};

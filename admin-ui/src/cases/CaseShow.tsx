@@ -1,0 +1,119 @@
+import { Alert, Grid, Stack, Typography } from '@mui/material';
+import { Show, TextField, useCanAccess, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { ChipsField, DayField, EnumField, InstantField } from '../common/fields';
+import { Item, Section } from '../common/Section';
+import { formatYen } from '../format';
+import { AssignControl } from './AssignControl';
+import { AssigneeField } from './AssigneeField';
+import { DaysLeftField } from './DaysLeftField';
+import { DocumentsChecklist } from './DocumentsChecklist';
+import type { CaseFacts } from './rules';
+import { SubjectPanel } from './SubjectPanel';
+import { WorkflowPanel } from './WorkflowPanel';
+
+type CaseRecord = CaseFacts & {
+  id: string;
+  reference: string;
+  nonDisclosureReasons: string[];
+  repliedOn?: string | null;
+};
+
+const CaseTitle = () => {
+  const record = useRecordContext<CaseRecord>();
+  const translate = useTranslate();
+  return <span>{record ? `${translate('resources.Case.name', { smart_count: 1 })} ${record.reference}` : ''}</span>;
+};
+
+const Fee = ({ record }: { record: CaseRecord }) => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const short = record.feeOwedYen - record.feeYen;
+  return (
+    <Stack gap={1}>
+      <Item label="resources.Case.fields.feeOwedYen">
+        <Typography data-testid="fee-owed">{formatYen(record.feeOwedYen, locale)}</Typography>
+      </Item>
+      <Item label="resources.Case.fields.feeYen">
+        <Typography data-testid="fee-received">{formatYen(record.feeYen, locale)}</Typography>
+      </Item>
+      {short > 0 ? (
+        <Alert severity="warning">{translate('mamori.cases.feeShort', { amount: formatYen(short, locale) })}</Alert>
+      ) : (
+        <Alert severity="success">{translate('mamori.cases.feeEnough')}</Alert>
+      )}
+      <Typography variant="caption" color="text.secondary">
+        {translate('mamori.cases.feeNote')}
+      </Typography>
+    </Stack>
+  );
+};
+
+const CaseDetail = () => {
+  const record = useRecordContext<CaseRecord>();
+  const { canAccess: canAssign } = useCanAccess({ resource: 'Case', action: 'assign' });
+  if (!record) return null;
+  const open = record.status !== 'CLOSED';
+  return (
+    <Grid container spacing={2} sx={{ p: 2 }} data-testid="case-detail">
+      <Grid size={{ xs: 12, md: 6 }}>
+        <Section title="resources.Case.name">
+          <Grid container spacing={1}>
+            <Grid size={6}><Item label="resources.Case.fields.reference"><TextField source="reference" /></Item></Grid>
+            <Grid size={6}><Item label="resources.Case.fields.status"><EnumField source="status" enumName="CaseStatus" /></Item></Grid>
+            <Grid size={6}><Item label="resources.Case.fields.type"><EnumField source="type" enumName="CaseType" /></Item></Grid>
+            <Grid size={6}><Item label="resources.Case.fields.channel"><EnumField source="channel" enumName="Channel" /></Item></Grid>
+            <Grid size={6}><Item label="resources.Case.fields.receivedOn"><DayField source="receivedOn" /></Item></Grid>
+            <Grid size={6}>
+              <Item label="resources.Case.fields.dueOn">
+                <Stack direction="row" gap={1} alignItems="center"><DayField source="dueOn" /><DaysLeftField /></Stack>
+              </Item>
+            </Grid>
+            <Grid size={6}><Item label="resources.Case.fields.assigneeId"><AssigneeField /></Item></Grid>
+            <Grid size={6}>{canAssign && open && <AssignControl />}</Grid>
+            {record.nonDisclosureReasons?.length > 0 && (
+              <Grid size={12}><Item label="resources.Case.fields.nonDisclosureReasons"><ChipsField source="nonDisclosureReasons" enumName="NonDisclosureReason" /></Item></Grid>
+            )}
+            {record.repliedOn && <Grid size={6}><Item label="resources.Case.fields.repliedOn"><DayField source="repliedOn" /></Item></Grid>}
+            <Grid size={6}><Item label="resources.Case.fields.updatedAt"><InstantField source="updatedAt" /></Item></Grid>
+          </Grid>
+        </Section>
+      </Grid>
+      <Grid size={{ xs: 12, md: 6 }}>
+        <Section title="mamori.cases.requester">
+          <Item label="resources.Case.fields.requester"><EnumField source="requester" enumName="RequesterKind" /></Item>
+          <Item label="resources.Case.fields.requesterName"><TextField source="requesterName" /></Item>
+          {record.requester === 'REPRESENTATIVE' && <Item label="resources.Case.fields.representativeName"><TextField source="representativeName" /></Item>}
+          <Item label="resources.Case.fields.replyAddress"><TextField source="replyAddress" /></Item>
+        </Section>
+      </Grid>
+      <Grid size={{ xs: 12, md: 4 }}>
+        <Section title="mamori.cases.documentsChecklist" testId="documents">
+          <DocumentsChecklist record={record} />
+          <Item label="resources.Case.fields.dataItems"><ChipsField source="dataItems" /></Item>
+        </Section>
+      </Grid>
+      <Grid size={{ xs: 12, md: 4 }}>
+        <Section title="mamori.cases.fee" testId="fee">
+          <Fee record={record} />
+        </Section>
+      </Grid>
+      <Grid size={{ xs: 12, md: 4 }}>
+        <Section title="mamori.cases.subject" testId="subject">
+          <SubjectPanel caseId={String(record.id)} subjectId={record.subjectId} open={open} />
+        </Section>
+      </Grid>
+      <Grid size={12}>
+        <Section title="mamori.cases.workflow" testId="workflow">
+          <WorkflowPanel record={record} />
+        </Section>
+      </Grid>
+    </Grid>
+  );
+};
+
+/** The case page: documents, fee, subject, assignee and the next step, with what blocks it. */
+export const CaseShow = () => (
+  <Show title={<CaseTitle />} actions={false}>
+    <CaseDetail />
+  </Show>
+);

@@ -1,0 +1,15 @@
+import type { FieldSet } from '../common/fieldSets';
+
+const NON_PERSONAL = [
+  'id', 'reference', 'type', 'requester', 'channel', 'receivedOn', 'subjectId', 'noMatchingData', 'assigneeId', 'recordedById',
+  'dataItems', 'feeYen', 'feeOwedYen', 'hasRequestForm', 'identityDocument', 'hasProxyLetter', 'sealCertificateIssuedOn',
+  'status', 'nonDisclosureReasons', 'repliedOn', 'completedOn', 'documentsDestroyedAt', 'dueOn', 'daysLeft', 'overdue',
+  'createdAt', 'updatedAt',
+];
+
+/** Lists of cases hold no personal data; the case page adds the requester's name and reply address. */
+export const caseFields: FieldSet = {
+  list: ['id', 'reference', 'type', 'status', 'receivedOn', 'dueOn', 'daysLeft', 'overdue', 'assigneeId', 'feeYen', 'feeOwedYen'],
+  reference: ['id', 'reference', 'status'],
+  one: [...NON_PERSONAL, 'requesterName', 'representativeName', 'replyAddress'],
+};

@@ -1,0 +1,52 @@
+import { Card, CardContent, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Link, useLocaleState, useTranslate } from 'react-admin';
+import { DaysLeftChip } from '../cases/DaysLeftField';
+import { formatDay } from '../format';
+import type { CaseForChart } from './api';
+import { upcomingDeadlines } from './caseStats';
+
+/** The nearest reply deadlines, overdue ones first. */
+export const Deadlines = ({ cases }: { cases: CaseForChart[] }) => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const rows = upcomingDeadlines(cases);
+  return (
+    <Card sx={{ flex: '1 1 380px', minWidth: 320 }} data-testid="deadlines">
+      <CardContent>
+        <Typography variant="subtitle1" gutterBottom>
+          {translate('mamori.dashboard.deadlines')}
+        </Typography>
+        {rows.length === 0 ? (
+          <Typography variant="body2" color="text.secondary">
+            {translate('mamori.dashboard.noDeadlines')}
+          </Typography>
+        ) : (
+          <Table size="small">
+            <TableHead>
+              <TableRow>
+                <TableCell>{translate('resources.Case.fields.reference')}</TableCell>
+                <TableCell>{translate('resources.Case.fields.status')}</TableCell>
+                <TableCell>{translate('resources.Case.fields.dueOn')}</TableCell>
+                <TableCell>{translate('resources.Case.fields.daysLeft')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {rows.map((c) => (
+                <TableRow key={c.id}>
+                  <TableCell>
+                    <Link to={`/Case/${c.id}/show`}>{c.reference}</Link>
+                  </TableCell>
+                  <TableCell>{translate(`mamori.enums.CaseStatus.${c.status}`)}</TableCell>
+                  <TableCell>{formatDay(c.dueOn, locale)}</TableCell>
+                  <TableCell>
+                    <DaysLeftChip daysLeft={c.daysLeft} overdue={c.overdue} status={c.status} />
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </CardContent>
+    </Card>
+  );
+};

@@ -1,0 +1,27 @@
+import { Box, Chip, Typography } from '@mui/material';
+import { AppBar, Logout, TitlePortal, UserMenu, useGetIdentity, useTranslate } from 'react-admin';
+import { ChangePasswordMenuItem } from './ChangePassword';
+
+const MamoriUserMenu = () => (
+  <UserMenu>
+    <ChangePasswordMenuItem />
+    <Logout />
+  </UserMenu>
+);
+
+/** The app bar: page title, who is signed in with which role, the language switch (react-admin's, shown for two locales). */
+export const MamoriAppBar = () => {
+  const translate = useTranslate();
+  const { identity } = useGetIdentity();
+  const role = identity?.role as string | undefined;
+  return (
+    <AppBar userMenu={<MamoriUserMenu />}>
+      <Typography variant="h6" sx={{ mr: 2, whiteSpace: 'nowrap' }}>
+        {translate('mamori.app.title')}
+      </Typography>
+      <TitlePortal />
+      <Box sx={{ flex: 1 }} />
+      {role && <Chip data-testid="role-chip" size="small" sx={{ mr: 1, bgcolor: 'rgba(255,255,255,0.2)', color: 'inherit' }} label={translate(`mamori.enums.Role.${role}`)} />}
+    </AppBar>
+  );
+};

@@ -1,0 +1,54 @@
+import KeyIcon from '@mui/icons-material/Key';
+import { Button, Dialog, DialogActions, DialogContent, DialogTitle, ListItemIcon, ListItemText, MenuItem, TextField } from '@mui/material';
+import { forwardRef, useState } from 'react';
+import { useDataProvider, useNotify, useTranslate, useUserMenu } from 'react-admin';
+import type { MamoriDataProvider } from '../dataProvider';
+
+/** Every user may change their own password (user menu). */
+export const ChangePasswordMenuItem = forwardRef<HTMLLIElement>((_props, ref) => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const userMenu = useUserMenu();
+  const dataProvider = useDataProvider<MamoriDataProvider>();
+  const [open, setOpen] = useState(false);
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const close = () => {
+    setOpen(false);
+    setCurrent('');
+    setNext('');
+    userMenu?.onClose();
+  };
+  const save = async () => {
+    try {
+      await dataProvider.changePassword(current, next);
+      notify('mamori.auth.password_changed', { type: 'success' });
+      close();
+    } catch (e) {
+      notify((e as Error).message, { type: 'error' });
+    }
+  };
+  return (
+    <>
+      <MenuItem ref={ref} onClick={() => setOpen(true)}>
+        <ListItemIcon>
+          <KeyIcon fontSize="small" />
+        </ListItemIcon>
+        <ListItemText>{translate('mamori.auth.change_password')}</ListItemText>
+      </MenuItem>
+      <Dialog open={open} onClose={close}>
+        <DialogTitle>{translate('mamori.auth.change_password')}</DialogTitle>
+        <DialogContent sx={{ display: 'flex', flexDirection: 'column', gap: 2, pt: 1, minWidth: 360 }}>
+          <TextField margin="dense" type="password" label={translate('mamori.auth.current_password')} value={current} onChange={(e) => setCurrent(e.target.value)} />
+          <TextField type="password" label={translate('mamori.auth.new_password')} helperText={translate('mamori.users.passwordHint')} value={next} onChange={(e) => setNext(e.target.value)} />
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={close}>{translate('mamori.common.cancel')}</Button>
+          <Button variant="contained" disabled={!current || next.length < 12} onClick={save}>
+            {translate('mamori.common.save')}
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </>
+  );
+});

@@ -1,0 +1,45 @@
+import AddIcon from '@mui/icons-material/AddCircleOutline';
+import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
+import HistoryIcon from '@mui/icons-material/History';
+import PolicyIcon from '@mui/icons-material/Policy';
+import { CanAccess, Menu, usePermissions, useTranslate } from 'react-admin';
+import type { Role } from '@mamori/shared';
+
+/**
+ * Each role's menu, daily work first. Resource items hide themselves when the
+ * role may not list the resource (authProvider.canAccess) or when the server
+ * does not offer it yet; our own pages are wrapped in CanAccess the same way.
+ */
+export const MainMenu = () => {
+  const { permissions: role } = usePermissions<Role>();
+  const translate = useTranslate();
+  return (
+    <Menu>
+      <Menu.DashboardItem />
+      {role === 'STAFF' && <Menu.ResourceItem name="Case" primaryText={translate('mamori.menu.myCases')} />}
+      {role === 'STAFF' && (
+        <CanAccess resource="Case" action="create">
+          <Menu.Item to="/Case/create" primaryText="mamori.menu.intake" leftIcon={<AddIcon />} />
+        </CanAccess>
+      )}
+      <CanAccess resource="assignment-queue" action="list">
+        <Menu.Item to="/assignment-queue" primaryText="mamori.menu.assignmentQueue" leftIcon={<AssignmentIndIcon />} />
+      </CanAccess>
+      {role === 'PRIVACY_MANAGER' && <Menu.ResourceItem name="Case" />}
+      <CanAccess resource="break-glass" action="list">
+        <Menu.Item to="/break-glass" primaryText="mamori.menu.breakGlass" leftIcon={<PolicyIcon />} />
+      </CanAccess>
+      {role === 'PRIVACY_MANAGER' && <Menu.ResourceItem name="AuditEntry" />}
+      <Menu.ResourceItem name="DataSubject" />
+      <Menu.ResourceItem name="ThirdPartyProvision" />
+      <Menu.ResourceItem name="Subcontractor" />
+      <Menu.ResourceItem name="ConfidentialityAgreement" />
+      <Menu.ResourceItem name="SupervisionReview" />
+      <Menu.ResourceItem name="Entrustment" />
+      <Menu.ResourceItem name="Incident" />
+      <Menu.ResourceItem name="PurposeOfUse" />
+      <Menu.ResourceItem name="User" />
+      {role === 'STAFF' && <Menu.ResourceItem name="AuditEntry" primaryText={translate('mamori.menu.myAudit')} leftIcon={<HistoryIcon />} />}
+    </Menu>
+  );
+};

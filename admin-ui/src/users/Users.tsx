@@ -1,0 +1,88 @@
+import {
+  BooleanField,
+  Create,
+  Datagrid,
+  Edit,
+  EmailField,
+  List,
+  NullableBooleanInput,
+  PasswordInput,
+  SaveButton,
+  SearchInput,
+  SelectInput,
+  Show,
+  SimpleForm,
+  SimpleShowLayout,
+  TextField,
+  TextInput,
+  Toolbar,
+  email,
+  maxLength,
+  minLength,
+  required,
+} from 'react-admin';
+import { EnumField, InstantField } from '../common/fields';
+import { roleChoices } from './choices';
+import { LockedField } from './LockedField';
+import { UserActions } from './UserActions';
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <SelectInput key="role" source="role" choices={roleChoices} />,
+  <NullableBooleanInput key="active" source="active" />,
+];
+
+/** Users and their roles (the privacy manager only). */
+export const UserList = () => (
+  <List filters={filters} exporter={false} sort={{ field: 'displayName', order: 'ASC' }}>
+    <Datagrid rowClick="show" bulkActionButtons={false}>
+      <TextField source="displayName" />
+      <EmailField source="email" />
+      <EnumField source="role" enumName="Role" />
+      <BooleanField source="active" />
+      <LockedField label="resources.User.fields.lockedUntil" sortable={false} />
+    </Datagrid>
+  </List>
+);
+
+export const UserShow = () => (
+  <Show actions={<UserActions />}>
+    <SimpleShowLayout>
+      <TextField source="displayName" />
+      <EmailField source="email" />
+      <EnumField source="role" enumName="Role" />
+      <BooleanField source="active" />
+      <LockedField label="resources.User.fields.lockedUntil" />
+      <InstantField source="createdAt" />
+      <InstantField source="updatedAt" />
+    </SimpleShowLayout>
+  </Show>
+);
+
+const SaveOnly = () => (
+  <Toolbar>
+    <SaveButton />
+  </Toolbar>
+);
+
+/** Name and role; deactivation, unlocking and password resets are buttons on the user's page. */
+export const UserEdit = () => (
+  <Edit mutationMode="pessimistic" redirect="show" transform={({ id, displayName, role }: { id: string; displayName: string; role: string }) => ({ id, displayName, role })}>
+    <SimpleForm toolbar={<SaveOnly />} sx={{ maxWidth: 600 }}>
+      <TextInput source="email" disabled fullWidth />
+      <TextInput source="displayName" validate={[required(), maxLength(100)]} fullWidth />
+      <SelectInput source="role" choices={roleChoices} validate={required()} />
+    </SimpleForm>
+  </Edit>
+);
+
+export const UserCreate = () => (
+  <Create redirect="show">
+    <SimpleForm toolbar={<SaveOnly />} defaultValues={{ role: 'STAFF' }} sx={{ maxWidth: 600 }}>
+      <TextInput source="email" validate={[required(), email(), maxLength(254)]} fullWidth />
+      <TextInput source="displayName" validate={[required(), maxLength(100)]} fullWidth />
+      <SelectInput source="role" choices={roleChoices} validate={required()} />
+      <PasswordInput source="password" validate={[required(), minLength(12), maxLength(128)]} helperText="mamori.users.passwordHint" />
+    </SimpleForm>
+  </Create>
+);

@@ -1,0 +1,7 @@
+import type { FieldSet } from '../common/fieldSets';
+
+export const userFields: FieldSet = {
+  list: ['id', 'email', 'displayName', 'role', 'active', 'lockedUntil'],
+  reference: ['id', 'displayName'],
+  one: ['id', 'email', 'displayName', 'role', 'active', 'lockedUntil', 'createdAt', 'updatedAt'],
+};

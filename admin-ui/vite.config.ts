@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { buildSchema, introspectionFromSchema } from 'graphql';
+import { defineConfig, type Plugin } from 'vite';
+
+const SCHEMA_FILE = fileURLToPath(new URL('../server/schema.graphql', import.meta.url));
+const SCHEMA_MODULE = 'virtual:mamori-schema';
+
+/**
+ * The committed server/schema.graphql, turned into an introspection result at
+ * build time, so the data provider never has to ask the server (production
+ * turns introspection off).
+ */
+function bundledSchema(): Plugin {
+  const resolved = `\0${SCHEMA_MODULE}`;
+  return {
+    name: 'mamori-bundled-schema',
+    resolveId: (id) => (id === SCHEMA_MODULE ? resolved : null),
+    load(id) {
+      if (id !== resolved) return null;
+      this.addWatchFile(SCHEMA_FILE);
+      const { __schema } = introspectionFromSchema(buildSchema(readFileSync(SCHEMA_FILE, 'utf8')), { descriptions: false });
+      return `export default ${JSON.stringify(__schema)};`;
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [bundledSchema()],
+  resolve: {
+    alias: { '@mamori/shared': fileURLToPath(new URL('../shared/src/index.ts', import.meta.url)) },
+  },
+  server: { proxy: { '/graphql': 'http://127.0.0.1:4000' } },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 4000,
+    rollupOptions: {
+      onwarn(warning, warn) {
+        // MUI and react-admin ship "use client" directives that a client-only bundle ignores.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
+  },
+});
