@@ -330,6 +330,18 @@ describe.each(databaseKinds())('subcontractor supervision on %s', (kind) => {
     expect(errorOf(duplicate)).toMatchObject({ code: 'CONFLICT', rule: 'SUBCONTRACTOR_NAME_TAKEN' });
   });
 
+  test('search matches name and contact, with wildcards taken literally', async () => {
+    const sub = await createSubcontractor();
+    const search = async (q: string) =>
+      (await ok('query($q: String) { allSubcontractors(perPage: 1000, filter: { q: $q }) { id } }', { q }, staff)).allSubcontractors.map(
+        (x: { id: string }) => x.id,
+      );
+    expect(await search(sub.name)).toContain(sub.id);
+    expect(await search('情報システム部')).toContain(sub.id);
+    expect(await search('%')).toEqual([]);
+    expect(await search('_')).toEqual([]);
+  });
+
   test('there is no way to delete a subcontractor, an agreement, a review or a hand-over', async () => {
     const res = await s.gql('{ __schema { mutationType { fields { name } } } }', {}, manager);
     const names: string[] = res.data!.__schema.mutationType.fields.map((f: { name: string }) => f.name);

@@ -3,7 +3,7 @@ import { japanDay, type Clock } from '../../clock';
 import type { Database } from '../../db/data-source';
 import { badInput, notFound } from '../../errors';
 import type { Context } from '../../graphql/context';
-import { applyListArgs, toId, toIds } from '../../graphql/list';
+import { applyListArgs, likePattern, toId, toIds } from '../../graphql/list';
 import { PerRequest } from '../subcontractor/request-batch';
 import type { SubcontractorService } from '../subcontractor/subcontractor.service';
 import { IncidentMeasure } from './incident-measure.entity';
@@ -30,7 +30,6 @@ const SORTABLE = {
 };
 const MEASURE_SORTABLE = { id: 'm.id', incidentId: 'm.incident_id', status: 'm.status', dueOn: 'm.due_on', doneOn: 'm.done_on' };
 
-const likeTerm = (q: string) => `%${q.toLowerCase().replace(/[\\%_]/g, '')}%`;
 const REPORTABLE_SQL = `(i.sensitive_data = :yes OR i.financial_loss_risk = :yes OR i.wrongful_purpose = :yes OR i.people_affected > ${rules.REPORTABLE_ABOVE_PEOPLE})`;
 
 /** The incident register and the measures taken; entries are corrected, never deleted. */
@@ -86,7 +85,7 @@ export class IncidentService {
     if (filter?.from) qb.andWhere('i.detected_at >= :from', { from: filter.from });
     if (filter?.to) qb.andWhere('i.detected_at < :to', { to: filter.to });
     if (filter?.from && filter?.to && filter.from > filter.to) throw badInput('filter.to', 'The period ends before it starts');
-    if (filter?.q) qb.andWhere('(LOWER(i.reference) LIKE :q OR LOWER(i.description) LIKE :q)', { q: likeTerm(filter.q) });
+    if (filter?.q) qb.andWhere("(LOWER(i.reference) LIKE :q ESCAPE '!' OR LOWER(i.description) LIKE :q ESCAPE '!')", { q: likePattern(filter.q.toLowerCase()) });
     return qb;
   }
 
@@ -154,7 +153,7 @@ export class IncidentService {
     if (args.description !== undefined && args.description !== null) i.description = args.description.trim();
     for (const flag of ['peopleAffected', 'sensitiveData', 'financialLossRisk', 'wrongfulPurpose'] as const) {
       const value = args[flag];
-      if (value !== undefined && value !== null) (i[flag] as typeof value) = value;
+      if (value !== undefined && value !== null) Object.assign(i, { [flag]: value });
     }
     if (args.subcontractorId !== undefined) i.subcontractorId = await this.subcontractorId(args.subcontractorId);
     for (const day of ['preliminaryReportedOn', 'finalReportedOn', 'individualsNotifiedOn'] as const) {
@@ -198,7 +197,7 @@ export class IncidentService {
     const today = this.today();
     if (filter?.overdue === true) qb.andWhere("m.status <> 'DONE' AND m.due_on IS NOT NULL AND m.due_on < :today", { today });
     if (filter?.overdue === false) qb.andWhere("(m.status = 'DONE' OR m.due_on IS NULL OR m.due_on >= :today)", { today });
-    if (filter?.q) qb.andWhere('LOWER(m.description) LIKE :q', { q: likeTerm(filter.q) });
+    if (filter?.q) qb.andWhere("LOWER(m.description) LIKE :q ESCAPE '!'", { q: likePattern(filter.q.toLowerCase()) });
     return qb;
   }
 

@@ -2,7 +2,7 @@ import { addDays, type Clock } from '../../clock';
 import type { Database } from '../../db/data-source';
 import { badInput, notFound } from '../../errors';
 import type { Context } from '../../graphql/context';
-import { applyListArgs, toId, toIds } from '../../graphql/list';
+import { applyListArgs, likePattern, toId, toIds } from '../../graphql/list';
 import { ConfidentialityAgreement } from './confidentiality-agreement.entity';
 import type {
   ConfidentialityAgreementFilter,
@@ -10,7 +10,7 @@ import type {
   CreateConfidentialityAgreementArgs,
   UpdateConfidentialityAgreementArgs,
 } from './confidentiality-agreement.inputs';
-import { likeTerm, type SubcontractorService } from './subcontractor.service';
+import type { SubcontractorService } from './subcontractor.service';
 import { EXPIRING_SOON_DAYS, expiringSoon, renewed } from './supervision.rules';
 
 const SORTABLE = {
@@ -70,7 +70,7 @@ export class ConfidentialityAgreementService {
       const list = matching.length ? matching : [0];
       qb.andWhere(filter.needsRenewal ? 'a.id IN (:...renewal)' : 'a.id NOT IN (:...renewal)', { renewal: list });
     }
-    if (filter?.q) qb.andWhere('LOWER(a.document_ref) LIKE :q', { q: likeTerm(filter.q) });
+    if (filter?.q) qb.andWhere("LOWER(a.document_ref) LIKE :q ESCAPE '!'", { q: likePattern(filter.q.toLowerCase()) });
     return qb;
   }
 

@@ -3,12 +3,12 @@ import type { Clock } from '../../clock';
 import type { Database } from '../../db/data-source';
 import { badInput, conflict, notFound } from '../../errors';
 import type { Context } from '../../graphql/context';
-import { applyListArgs, toId, toIds } from '../../graphql/list';
+import { applyListArgs, likePattern, toId, toIds } from '../../graphql/list';
 import type { PurposeService } from '../purpose/purpose.service';
 import { Entrustment } from './entrustment.entity';
 import type { CloseEntrustmentArgs, CreateEntrustmentArgs, EntrustmentFilter, EntrustmentListArgs, UpdateEntrustmentArgs } from './entrustment.inputs';
 import type { Subcontractor } from './subcontractor.entity';
-import { likeTerm, type SubcontractorService } from './subcontractor.service';
+import type { SubcontractorService } from './subcontractor.service';
 
 const SORTABLE = {
   id: 'e.id',
@@ -62,8 +62,8 @@ export class EntrustmentService {
     if (filter?.pastEnd === false) qb.andWhere('(e.closed_on IS NOT NULL OR e.ends_on >= :today)', { today });
     if (filter?.q) {
       qb.andWhere(
-        "(LOWER(COALESCE(e.note, '')) LIKE :q OR LOWER(e.data_items) LIKE :q OR LOWER(COALESCE(e.certificate_ref, '')) LIKE :q)",
-        { q: likeTerm(filter.q) },
+        "(LOWER(COALESCE(e.note, '')) LIKE :q ESCAPE '!' OR LOWER(e.data_items) LIKE :q ESCAPE '!' OR LOWER(COALESCE(e.certificate_ref, '')) LIKE :q ESCAPE '!')",
+        { q: likePattern(filter.q.toLowerCase()) },
       );
     }
     return qb;

@@ -3,7 +3,7 @@ import { japanDay, type Clock } from '../../clock';
 import type { Database } from '../../db/data-source';
 import { badInput, conflict, notFound } from '../../errors';
 import type { Context } from '../../graphql/context';
-import { applyListArgs, toId, toIds } from '../../graphql/list';
+import { applyListArgs, likePattern, toId, toIds } from '../../graphql/list';
 import type { PurposeService } from '../purpose/purpose.service';
 import { ConfidentialityAgreement } from './confidentiality-agreement.entity';
 import { Entrustment } from './entrustment.entity';
@@ -28,8 +28,6 @@ export interface SupervisionRecord {
   agreements: ConfidentialityAgreement[];
   reviews: SupervisionReview[];
 }
-
-export const likeTerm = (q: string) => `%${q.toLowerCase().replace(/[\\%_]/g, '')}%`;
 
 /**
  * Subcontractors and their standing: whether each may receive personal data
@@ -125,8 +123,8 @@ export class SubcontractorService {
       qb.andWhere('s.meets_standards = :meets', { meets: filter.meetsStandards });
     }
     if (filter?.q) {
-      const q = likeTerm(filter.q);
-      qb.andWhere(new Brackets((b) => b.where('LOWER(s.name) LIKE :q', { q }).orWhere('LOWER(s.contact) LIKE :q', { q })));
+      const q = likePattern(filter.q.toLowerCase());
+      qb.andWhere(new Brackets((b) => b.where("LOWER(s.name) LIKE :q ESCAPE '!'", { q }).orWhere("LOWER(s.contact) LIKE :q ESCAPE '!'", { q })));
     }
     // flags computed today: narrowed to the matching ids
     const computed = (['allowedToReceiveData', 'flaggedNonCompliant', 'reviewOverdue'] as const).filter(

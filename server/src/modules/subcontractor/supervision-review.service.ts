@@ -2,9 +2,9 @@ import type { Clock } from '../../clock';
 import type { Database } from '../../db/data-source';
 import { badInput, notFound } from '../../errors';
 import type { Context } from '../../graphql/context';
-import { applyListArgs, toId, toIds } from '../../graphql/list';
+import { applyListArgs, likePattern, toId, toIds } from '../../graphql/list';
 import type { UserService } from '../user/user.service';
-import { likeTerm, type SubcontractorService } from './subcontractor.service';
+import type { SubcontractorService } from './subcontractor.service';
 import { SupervisionReview } from './supervision-review.entity';
 import type {
   CreateSupervisionReviewArgs,
@@ -62,7 +62,7 @@ export class SupervisionReviewService {
       qb.andWhere(filter.overdue ? 'r.id IN (:...overdueIds)' : 'r.id NOT IN (:...overdueIds)', { overdueIds: list });
     }
     if (filter?.q) {
-      qb.andWhere("(LOWER(COALESCE(r.findings, '')) LIKE :q OR LOWER(COALESCE(r.corrective_actions, '')) LIKE :q)", { q: likeTerm(filter.q) });
+      qb.andWhere("(LOWER(COALESCE(r.findings, '')) LIKE :q ESCAPE '!' OR LOWER(COALESCE(r.corrective_actions, '')) LIKE :q ESCAPE '!')", { q: likePattern(filter.q.toLowerCase()) });
     }
     return qb;
   }
