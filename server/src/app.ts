@@ -12,9 +12,10 @@ import { migrations } from '../../migrations';
 import { MovableClock, SystemClock, type Clock } from './clock';
 import { ConfigError, type Config } from './config';
 import { openDatabase, runMigrations } from './db/data-source';
+import { grantRuntimeAccount } from './db/grants';
 import type { Context } from './graphql/context';
 import { formatError } from './graphql/format-error';
-import { limitRules } from './graphql/limits';
+import { costLimitPlugin, limitRules } from './graphql/limits';
 import { buildAppSchema } from './graphql/schema';
 import { logger, requestScope } from './logger';
 import { httpMetrics, registry } from './metrics';
@@ -50,6 +51,7 @@ function requestIdOf(req: Request): string {
 export async function createApp(config: Config, clock: Clock = config.clockOffsetMs ? new MovableClock(config.clockOffsetMs) : new SystemClock()): Promise<MamoriApp> {
   if (config.production && clock.moved) throw new ConfigError('A moved clock is refused in production');
   await runMigrations(config.migrationDatabaseUrl, entities, migrations);
+  await grantRuntimeAccount(config.migrationDatabaseUrl, config.databaseUrl);
   const db = await openDatabase(config.databaseUrl, entities);
   const services = createServices(db, clock, config);
   if (config.production) await seedPurposes(db.manager);
@@ -103,6 +105,7 @@ export async function createApp(config: Config, clock: Clock = config.clockOffse
     validationRules: limitRules(),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      costLimitPlugin(),
       auditPlugin(services.auditWriter),
       {
         async requestDidStart() {

@@ -20,6 +20,7 @@ function withoutValues(message: string): string {
     .replace(/got invalid value .*?; /s, 'got an invalid value; ')
     .replace(/(cannot represent [^:]*?value): .*$/s, '$1')
     .replace(/found .*?;/s, 'found an invalid value;')
+    .replace(/\b([Vv]alue) "[^"]*"/g, '$1 "…"')
     .slice(0, 500);
 }
 
