@@ -16,6 +16,12 @@ export async function signIn(s: TestServer): Promise<Tokens> {
   return { manager, staff, staff2, supervisor, staffId: me.data!.me.id };
 }
 
+/** Moves the clock and signs everyone in again (session tokens expire after hours, not years). */
+export async function moveClock(s: TestServer, t: Tokens, at: string): Promise<void> {
+  s.clock.set(at);
+  Object.assign(t, await signIn(s));
+}
+
 export const CASE_FIELDS = `id reference type status subjectId assigneeId noMatchingData feeOwedYen feeYen completedOn documentsDestroyOn
   documentsDestroyedAt repliedOn nonDisclosureReasons carriedOutAt outcomeFields allowedTransitions`;
 

@@ -1,0 +1,42 @@
+import { MovableClock } from '../../clock';
+import { RetentionScheduler } from './retention.scheduler';
+import type { RetentionService } from './retention.service';
+
+describe('the daily retention run', () => {
+  afterEach(() => jest.useRealTimers());
+
+  function scheduler() {
+    jest.useFakeTimers({ now: new Date('2027-03-01T01:00:00Z') });
+    const clock = new MovableClock();
+    const runs: string[] = [];
+    const retention = {
+      run: jest.fn(async () => {
+        runs.push(clock.now().toISOString());
+        return { casesPurged: 0, documentsDestroyed: 0, provisionsPastRetention: 0, ranAt: clock.now().toISOString() };
+      }),
+    } as unknown as RetentionService;
+    return { scheduled: new RetentionScheduler(retention, clock), runs };
+  }
+
+  test('runs once a day (Japan time), checked hourly, first shortly after start', async () => {
+    const { scheduled, runs } = scheduler();
+    scheduled.start();
+    await jest.advanceTimersByTimeAsync(9 * 60 * 1000);
+    expect(runs).toEqual([]);
+    await jest.advanceTimersByTimeAsync(60 * 1000);
+    expect(runs).toHaveLength(1);
+    await jest.advanceTimersByTimeAsync(12 * 60 * 60 * 1000); // 13:10 UTC = 22:10 in Japan, same day
+    expect(runs).toHaveLength(1);
+    await jest.advanceTimersByTimeAsync(2 * 60 * 60 * 1000); // past midnight in Japan
+    expect(runs).toHaveLength(2);
+    await scheduled.stop();
+  });
+
+  test('stop clears the timers: nothing runs afterwards', async () => {
+    const { scheduled, runs } = scheduler();
+    scheduled.start();
+    await scheduled.stop();
+    await jest.advanceTimersByTimeAsync(3 * 24 * 60 * 60 * 1000);
+    expect(runs).toEqual([]);
+  });
+});
