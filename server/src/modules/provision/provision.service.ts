@@ -90,7 +90,7 @@ export class ProvisionService {
     return record;
   }
 
-  /** CONSENT rests on a consent of this same subject, given by the day of provision and not withdrawn by then. */
+  /** CONSENT rests on a consent of this same subject, given by the day of provision and not withdrawn. */
   private async checkBasis(args: CreateThirdPartyProvisionArgs, subjectId: number): Promise<number | null> {
     if (args.legalBasis !== 'CONSENT') {
       if (args.consentId) throw badInput('consentId', 'Only a provision on the basis of CONSENT names a consent');
@@ -102,9 +102,8 @@ export class ProvisionService {
     if (!consent) throw notFound('Consent', args.consentId);
     if (consent.subjectId !== subjectId) throw conflict('CONSENT_OF_ANOTHER_SUBJECT', 'This consent was given by another data subject');
     if (consent.consentedOn > args.providedOn) throw conflict('CONSENT_NOT_YET_GIVEN', 'The consent was given after the day of provision');
-    if (consent.withdrawnAt && japanDay(new Date(consent.withdrawnAt)) <= args.providedOn) {
-      throw conflict('CONSENT_WITHDRAWN', 'The consent was withdrawn by the day of provision');
-    }
+    // The spec's rule, literally: a withdrawn consent is no basis, even for a provision recorded late.
+    if (consent.withdrawnAt) throw conflict('CONSENT_WITHDRAWN', 'The consent has been withdrawn');
     return consent.id;
   }
 }
