@@ -14,6 +14,8 @@ export interface Config {
   clockOffsetMs: number;
   tokenTtlHours: number;
   logLevel: string;
+  /** Privacy managers must use two-factor sign-in (default: in production). */
+  requireManagerTwoFactor: boolean;
   /** Failed sign-ins allowed per client address per minute (across all accounts). */
   failedLoginsPerAddressPerMinute: number;
   /** Where encrypted case documents are kept. */
@@ -42,6 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tokenTtlHours: Number(env.TOKEN_TTL_HOURS ?? 8),
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'warn' : 'info'),
     documentDir: env.DOCUMENT_DIR || './data/documents',
+    requireManagerTwoFactor: env.REQUIRE_MANAGER_TWO_FACTOR ? env.REQUIRE_MANAGER_TWO_FACTOR === 'true' : production,
     failedLoginsPerAddressPerMinute: Number(env.LOGIN_FAILURES_PER_ADDRESS_PER_MINUTE ?? 20),
   };
   assertSafe(config);

@@ -11,6 +11,7 @@ import { AuditWriter } from './modules/audit/audit-writer';
 import { SubjectKeys } from './modules/audit/subject-keys';
 import { AuthService } from './modules/auth/auth.service';
 import { Tokens } from './modules/auth/tokens';
+import { TwoFactor } from './modules/auth/two-factor';
 import { Passwords } from './modules/user/passwords';
 import { UserService } from './modules/user/user.service';
 import { DashboardService } from './modules/dashboard/dashboard.service';
@@ -27,6 +28,7 @@ export function createServices(db: Database, clock: Clock, config: Config) {
   const linker = new ChainLinker(db, clock);
   const auditWriter = new AuditWriter(db, linker);
   const subjectKeys = new SubjectKeys(config.auditHmacKey);
+  const twoFactor = new TwoFactor(db, clock, config.auditHmacKey);
   const subjects = new DataSubjectService(db, clock, subjectKeys, auditWriter);
   const purposes = new PurposeService(db);
   const users = new UserService(db, passwords, clock);
@@ -43,7 +45,8 @@ export function createServices(db: Database, clock: Clock, config: Config) {
     linker,
     auditWriter,
     subjectKeys,
-    auth: new AuthService(db, passwords, tokens, clock, config.failedLoginsPerAddressPerMinute),
+    twoFactor,
+    auth: new AuthService(db, passwords, tokens, clock, config.failedLoginsPerAddressPerMinute, twoFactor, config.requireManagerTwoFactor),
     users,
     audit: new AuditService(db, clock, linker),
     subjects,

@@ -9,6 +9,8 @@ export interface AuthUser {
   role: Role;
   email: string;
   displayName: string;
+  /** Signed in, but must set up two-factor sign-in before doing anything else. */
+  twoFactorPending?: boolean;
 }
 
 /** What every resolver and rule sees about the request. */

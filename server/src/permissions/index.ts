@@ -85,6 +85,9 @@ export const permissionRules = {
   },
   Mutation: {
     login: allow,
+    enrollTwoFactor: isAuthenticated,
+    confirmTwoFactor: isAuthenticated,
+    resetUserTwoFactor: isManager,
     changePassword: isAnyRole,
     createUser: isManager,
     updateUser: isManager,
@@ -127,6 +130,7 @@ export const permissionRules = {
   },
   User: allow,
   AuthPayload: allow,
+  TwoFactorEnrollment: allow,
   ListMetadata: allow,
   AuditEntry: allow,
   AuditVerification: allow,

@@ -1,6 +1,6 @@
 import { rule } from 'graphql-shield';
 import type { Role } from '@mamori/shared';
-import { forbidden, unauthenticated } from '../errors';
+import { AppError, forbidden, unauthenticated } from '../errors';
 import type { Context } from '../graphql/context';
 import { httpMetrics } from '../metrics';
 
@@ -22,6 +22,9 @@ function hasRole(...roles: Role[]) {
     if (!ctx.user) {
       httpMetrics.anonymousRefusals.inc();
       return unauthenticated(ctx.authError ?? 'Sign in first');
+    }
+    if (ctx.user.twoFactorPending) {
+      return new AppError('FORBIDDEN', 'Set up two-factor sign-in before using this account', { rule: 'TWO_FACTOR_REQUIRED' });
     }
     if (roles.includes(ctx.user.role)) return true;
     ctx.audit.record('ACCESS_DENIED', { entityType: 'Operation', outcome: 'DENIED', reason: `requires ${roles.join(' or ')}` });

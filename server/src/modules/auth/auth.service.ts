@@ -7,6 +7,7 @@ import type { RequestAudit } from '../audit/request-audit';
 import type { Passwords } from '../user/passwords';
 import { User } from '../user/user.entity';
 import type { Tokens } from './tokens';
+import type { TwoFactor } from './two-factor';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
@@ -25,11 +26,14 @@ export class AuthService {
     private readonly tokens: Tokens,
     private readonly clock: Clock,
     failedLoginsPerAddressPerMinute: number,
+    private readonly twoFactor: TwoFactor,
+    /** The privacy manager reads everything: two-factor sign-in is required (in production). */
+    private readonly requireManagerTwoFactor: boolean,
   ) {
     this.failuresByAddress = new RateLimiterMemory({ points: failedLoginsPerAddressPerMinute, duration: 60 });
   }
 
-  async login(email: string, password: string, clientIp: string, audit: RequestAudit): Promise<{ token: string; user: User }> {
+  async login(email: string, password: string, totpCode: string | null | undefined, clientIp: string, audit: RequestAudit): Promise<{ token: string; user: User }> {
     const limit = await this.failuresByAddress.get(clientIp);
     if (limit && limit.remainingPoints <= 0) {
       throw tooManyRequests('Too many failed sign-ins from this address; try again later', Math.ceil(limit.msBeforeNext / 1000));
@@ -47,6 +51,18 @@ export class AuthService {
       audit.record('LOGIN_FAILED', { entityType: 'User', entityId: user?.id ?? null, outcome: 'DENIED' });
       throw unauthenticated('Wrong e-mail or password');
     }
+    if (user.totpEnabled) {
+      if (!totpCode) {
+        audit.record('LOGIN_FAILED', { entityType: 'User', entityId: user.id, reason: 'two-factor code missing', outcome: 'DENIED' });
+        throw unauthenticated('Enter the two-factor code from your authenticator app', { twoFactorRequired: true });
+      }
+      if (!(await this.twoFactor.check(user, totpCode))) {
+        await this.failuresByAddress.penalty(clientIp, 1).catch(() => undefined);
+        await this.recordFailure(user, now);
+        audit.record('LOGIN_FAILED', { entityType: 'User', entityId: user.id, reason: 'two-factor code wrong', outcome: 'DENIED' });
+        throw unauthenticated('The two-factor code is wrong', { twoFactorRequired: true });
+      }
+    }
     if (user.failedLogins > 0 || user.lockedUntil) {
       await this.db.manager.update(User, { id: user.id }, { failedLogins: 0, lockedUntil: null });
       user.failedLogins = 0;
@@ -54,7 +70,8 @@ export class AuthService {
     }
     audit.setActor(user.id, user.role);
     audit.record('LOGIN', { entityType: 'User', entityId: user.id });
-    return { token: this.tokens.sign({ sub: String(user.id), role: user.role, tv: user.tokenVersion }), user };
+    const enrol = this.requireManagerTwoFactor && user.role === 'PRIVACY_MANAGER' && !user.totpEnabled;
+    return { token: this.tokens.sign({ sub: String(user.id), role: user.role, tv: user.tokenVersion, ...(enrol ? { enrol } : {}) }), user };
   }
 
   wrongCredentials() {
@@ -69,7 +86,9 @@ export class AuthService {
     if (!user || !user.active || user.tokenVersion !== claims.tv) {
       return { error: 'The session has ended; sign in again' };
     }
-    return { user: { id: user.id, role: user.role, email: user.email, displayName: user.displayName } };
+    return {
+      user: { id: user.id, role: user.role, email: user.email, displayName: user.displayName, twoFactorPending: claims.enrol === true },
+    };
   }
 
   private async recordFailure(user: User, now: Date): Promise<void> {

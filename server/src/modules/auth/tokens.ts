@@ -7,6 +7,8 @@ export interface TokenClaims {
   role: Role;
   /** The user's token version when signed; a bump revokes every older token. */
   tv: number;
+  /** Signed in without the two-factor sign-in the role requires: only enrolment is allowed. */
+  enrol?: boolean;
 }
 
 const ISSUER = 'mamori';
@@ -33,7 +35,7 @@ export class Tokens {
         clockTimestamp: Math.floor(this.clock.now().getTime() / 1000),
       });
       if (typeof payload !== 'object' || typeof payload.sub !== 'string' || typeof payload.tv !== 'number') return null;
-      return { sub: payload.sub, role: payload.role as Role, tv: payload.tv };
+      return { sub: payload.sub, role: payload.role as Role, tv: payload.tv, enrol: payload.enrol === true };
     } catch {
       return null;
     }

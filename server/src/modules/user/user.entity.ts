@@ -42,6 +42,22 @@ export class User {
   @Column('integer', { name: 'token_version' })
   tokenVersion!: number;
 
+  /** The TOTP secret, encrypted; set at enrolment, used once confirmed. */
+  @Column('varchar', { name: 'totp_secret', length: 200, nullable: true })
+  totpSecret!: string | null;
+
+  @Column('boolean', { name: 'totp_enabled' })
+  @Field({ description: 'Two-factor sign-in (TOTP) is on' })
+  totpEnabled!: boolean;
+
+  /** The last accepted TOTP time step: a code is never accepted twice. */
+  @Column('integer', { name: 'totp_last_step', nullable: true })
+  totpLastStep!: number | null;
+
+  /** SHA-256 hashes of the unused recovery codes (JSON array). */
+  @Column('text', { name: 'recovery_codes', nullable: true })
+  recoveryCodes!: string | null;
+
   @Column('varchar', { name: 'created_at', length: 24 })
   @Field(() => DateTimeScalar)
   createdAt!: string;

@@ -57,6 +57,10 @@ export class UserService {
       failedLogins: 0,
       lockedUntil: null,
       tokenVersion: 0,
+      totpSecret: null,
+      totpEnabled: false,
+      totpLastStep: null,
+      recoveryCodes: null,
       createdAt: now,
       updatedAt: now,
     });
