@@ -162,7 +162,7 @@ describe.each(databaseKinds().filter((k) => k === 'mysql'))('two servers on one 
             method: 'POST',
             headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
             body: JSON.stringify({ query: `{ DataSubject(id: "${c.subject_id}") { fullName } }` }),
-          }).then((r) => r.json()),
+          }).then((r) => r.json() as Promise<{ data?: { DataSubject?: { fullName?: string } } }>),
         ),
       );
       expect(responses.filter((r) => r.data?.DataSubject?.fullName)).toHaveLength(200);

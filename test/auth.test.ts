@@ -118,3 +118,23 @@ describe('failed logins are limited per client address', () => {
     expect(res.errors?.[0]?.extensions.code).toBe('TOO_MANY_REQUESTS');
   });
 });
+
+describe('anonymous requests are refused before any data is touched, counted and rate-limited', () => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startServer('sqlite', { anonymousRefusalsPerAddressPerMinute: 5 });
+  });
+  afterAll(() => s?.close());
+
+  test('an address that keeps sending requests without a token gets TOO_MANY_REQUESTS, and nothing is audited', async () => {
+    const [before] = await s.sql('SELECT COUNT(*) AS n FROM audit_entry');
+    const codes = [];
+    for (let i = 0; i < 7; i++) codes.push((await s.gql('{ allDataSubjects { fullName } }')).errors?.[0]?.extensions.code);
+    expect(codes.slice(0, 5)).toEqual(Array(5).fill('UNAUTHENTICATED'));
+    expect(codes.slice(5)).toEqual(['TOO_MANY_REQUESTS', 'TOO_MANY_REQUESTS']);
+    const [after] = await s.sql('SELECT COUNT(*) AS n FROM audit_entry');
+    expect(Number(after.n)).toBe(Number(before.n));
+    const metrics = await (await fetch(`${s.url}/metrics`)).text();
+    expect(metrics).toMatch(/mamori_anonymous_refusals_total \d+/);
+  });
+});

@@ -16,6 +16,8 @@ export interface Config {
   logLevel: string;
   /** Privacy managers must use two-factor sign-in (default: in production). */
   requireManagerTwoFactor: boolean;
+  /** Requests refused for want of a valid token, allowed per client address per minute before TOO_MANY_REQUESTS. */
+  anonymousRefusalsPerAddressPerMinute: number;
   /** Failed sign-ins allowed per client address per minute (across all accounts). */
   failedLoginsPerAddressPerMinute: number;
   /** Where encrypted case documents are kept. */
@@ -45,6 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'warn' : 'info'),
     documentDir: env.DOCUMENT_DIR || './data/documents',
     requireManagerTwoFactor: env.REQUIRE_MANAGER_TWO_FACTOR ? env.REQUIRE_MANAGER_TWO_FACTOR === 'true' : production,
+    anonymousRefusalsPerAddressPerMinute: Number(env.ANONYMOUS_REFUSALS_PER_ADDRESS_PER_MINUTE ?? 120),
     failedLoginsPerAddressPerMinute: Number(env.LOGIN_FAILURES_PER_ADDRESS_PER_MINUTE ?? 20),
   };
   assertSafe(config);

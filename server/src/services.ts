@@ -46,7 +46,7 @@ export function createServices(db: Database, clock: Clock, config: Config) {
     auditWriter,
     subjectKeys,
     twoFactor,
-    auth: new AuthService(db, passwords, tokens, clock, config.failedLoginsPerAddressPerMinute, twoFactor, config.requireManagerTwoFactor),
+    auth: new AuthService(db, passwords, tokens, clock, config.failedLoginsPerAddressPerMinute, twoFactor, config.requireManagerTwoFactor, config.anonymousRefusalsPerAddressPerMinute),
     users,
     audit: new AuditService(db, clock, linker),
     subjects,

@@ -51,6 +51,7 @@ export async function startServer(kind: DatabaseKind, overrides: Partial<Config>
     migrationDatabaseUrl: database.url,
     documentDir: `${database.url.startsWith('sqlite:') ? database.url.slice(7) : '/tmp/mamori-docs-' + Date.now()}.documents`,
     failedLoginsPerAddressPerMinute: 1000,
+    anonymousRefusalsPerAddressPerMinute: 100_000,
     ...overrides,
   };
   const clock = new MovableClock();

@@ -1,8 +1,7 @@
 import { rule } from 'graphql-shield';
 import type { Role } from '@mamori/shared';
-import { AppError, forbidden, unauthenticated } from '../errors';
+import { AppError, forbidden } from '../errors';
 import type { Context } from '../graphql/context';
-import { httpMetrics } from '../metrics';
 
 /** Each rule is one check; the map in index.ts says where each applies. */
 
@@ -10,19 +9,17 @@ import { httpMetrics } from '../metrics';
 export const WHO: Map<unknown, readonly string[]> = new Map();
 const ALL_ROLES: Role[] = ['PRIVACY_MANAGER', 'STAFF', 'SUPERVISOR'];
 
+const refuseAnonymous = (ctx: Context) => ctx.services.auth.refuseAnonymous(ctx.clientIp, ctx.authError);
+
 export const isAuthenticated = rule({ cache: 'contextual' })((_parent, _args, ctx: Context) => {
   if (ctx.user) return true;
-  httpMetrics.anonymousRefusals.inc();
-  return unauthenticated(ctx.authError ?? 'Sign in first');
+  return refuseAnonymous(ctx);
 });
 WHO.set(isAuthenticated, ALL_ROLES);
 
 function hasRole(...roles: Role[]) {
   const check = rule(`role:${roles.join('|')}`, { cache: 'contextual' })((_parent, _args, ctx: Context) => {
-    if (!ctx.user) {
-      httpMetrics.anonymousRefusals.inc();
-      return unauthenticated(ctx.authError ?? 'Sign in first');
-    }
+    if (!ctx.user) return refuseAnonymous(ctx);
     if (ctx.user.twoFactorPending) {
       return new AppError('FORBIDDEN', 'Set up two-factor sign-in before using this account', { rule: 'TWO_FACTOR_REQUIRED' });
     }
@@ -45,7 +42,7 @@ export const isAnyRole = hasRole('PRIVACY_MANAGER', 'STAFF', 'SUPERVISOR');
  * (decided once per request per subject). A refusal writes one ACCESS_DENIED entry.
  */
 export const canReadSubjectData = rule({ cache: 'no_cache' })(async (parent: { id: number; restricted: boolean }, _args, ctx: Context) => {
-  if (!ctx.user) return unauthenticated(ctx.authError ?? 'Sign in first');
+  if (!ctx.user) return refuseAnonymous(ctx);
   if (await ctx.access.subject(parent)) return true;
   ctx.audit.recordDenied('DataSubject', parent.id, parent.id);
   return forbidden('You may not read this data subject (need-to-know)');
@@ -54,7 +51,7 @@ export const canReadSubjectData = rule({ cache: 'no_cache' })(async (parent: { i
 /** A case's personal fields: the manager, or staff the case is assigned to or who recorded it. */
 export const canReadCaseData = rule({ cache: 'no_cache' })(
   (parent: { id: number; subjectId: number | null; assigneeId: number | null; recordedById: number | null }, _args, ctx: Context) => {
-    if (!ctx.user) return unauthenticated(ctx.authError ?? 'Sign in first');
+    if (!ctx.user) return refuseAnonymous(ctx);
     if (ctx.access.caseVisible(parent)) return true;
     ctx.audit.recordDenied('Case', parent.id, parent.subjectId);
     return forbidden('You may not read this case');

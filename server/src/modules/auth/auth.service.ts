@@ -1,7 +1,8 @@
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/data-source';
-import { tooManyRequests, unauthenticated } from '../../errors';
+import { tooManyRequests, unauthenticated, type AppError } from '../../errors';
+import { httpMetrics } from '../../metrics';
 import type { AuthUser } from '../../graphql/context';
 import type { RequestAudit } from '../audit/request-audit';
 import type { Passwords } from '../user/passwords';
@@ -19,6 +20,7 @@ export const LOCK_MINUTES = 15;
  */
 export class AuthService {
   private readonly failuresByAddress: RateLimiterMemory;
+  private readonly anonymousByAddress: RateLimiterMemory;
 
   constructor(
     private readonly db: Database,
@@ -29,8 +31,10 @@ export class AuthService {
     private readonly twoFactor: TwoFactor,
     /** The privacy manager reads everything: two-factor sign-in is required (in production). */
     private readonly requireManagerTwoFactor: boolean,
+    anonymousRefusalsPerAddressPerMinute: number,
   ) {
     this.failuresByAddress = new RateLimiterMemory({ points: failedLoginsPerAddressPerMinute, duration: 60 });
+    this.anonymousByAddress = new RateLimiterMemory({ points: anonymousRefusalsPerAddressPerMinute, duration: 60 });
   }
 
   async login(email: string, password: string, totpCode: string | null | undefined, clientIp: string, audit: RequestAudit): Promise<{ token: string; user: User }> {
@@ -72,6 +76,20 @@ export class AuthService {
     audit.record('LOGIN', { entityType: 'User', entityId: user.id });
     const enrol = this.requireManagerTwoFactor && user.role === 'PRIVACY_MANAGER' && !user.totpEnabled;
     return { token: this.tokens.sign({ sub: String(user.id), role: user.role, tv: user.tokenVersion, ...(enrol ? { enrol } : {}) }), user };
+  }
+
+  /**
+   * A request without a valid token is refused before any data is touched;
+   * it is only counted, and an address that keeps trying is slowed down.
+   */
+  async refuseAnonymous(clientIp: string, reason: string | null): Promise<AppError> {
+    httpMetrics.anonymousRefusals.inc();
+    try {
+      await this.anonymousByAddress.consume(clientIp);
+    } catch {
+      return tooManyRequests('Too many unauthenticated requests from this address; try again later', 60);
+    }
+    return unauthenticated(reason ?? 'Sign in first');
   }
 
   wrongCredentials() {
