@@ -70,7 +70,7 @@ describe('errors and limits', () => {
       body: JSON.stringify({ query: `{ me { id } }`, variables: { pad: 'x'.repeat(1_100_000) } }),
     });
     expect(res.status).toBe(413);
-    expect((await res.json()).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(((await res.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
   test('batched operations are refused', async () => {
@@ -113,7 +113,7 @@ describe('production guard', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: '{ __schema { types { name } } }' }),
       });
-      const body = await res.json();
+      const body = (await res.json()) as { errors?: Array<{ extensions: { code: string } }> };
       expect(body.errors?.[0]?.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
       const [{ n }] = await app.services.db.manager.query('SELECT COUNT(*) AS n FROM app_user');
       expect(Number(n)).toBe(0);
