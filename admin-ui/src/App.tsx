@@ -1,5 +1,6 @@
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
+import agreements from './agreements';
 import audit from './audit';
 import { authProvider } from './authProvider';
 import { BreakGlassQueue } from './break-glass/BreakGlassQueue';
@@ -8,14 +9,19 @@ import { AssignmentQueue } from './cases/AssignmentQueue';
 import consents from './consents';
 import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
+import entrustments from './entrustments';
 import { i18nProvider } from './i18n';
+import incidents, { measures } from './incidents';
 import { MamoriLayout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
+import provisions from './provisions';
 import purposes from './purposes';
+import reviews from './reviews';
+import subcontractors from './subcontractors';
 import subjects from './subjects';
 import users from './users';
 
-/** Wiring only: each resource's screens live in its own folder. */
+/** Wiring only: each resource's screens live in its own folder; menus follow each role's access (access.ts). */
 export const App = () => (
   <Admin
     disableTelemetry
@@ -31,7 +37,14 @@ export const App = () => (
     <Resource name="Case" {...cases} />
     <Resource name="DataSubject" {...subjects} />
     <Resource name="Consent" {...consents} />
+    <Resource name="ThirdPartyProvision" {...provisions} />
     <Resource name="AuditEntry" {...audit} />
+    <Resource name="Subcontractor" {...subcontractors} />
+    <Resource name="ConfidentialityAgreement" {...agreements} />
+    <Resource name="SupervisionReview" {...reviews} />
+    <Resource name="Entrustment" {...entrustments} />
+    <Resource name="Incident" {...incidents} />
+    <Resource name="IncidentMeasure" {...measures} />
     <Resource name="PurposeOfUse" {...purposes} />
     <Resource name="User" {...users} />
     <CustomRoutes>

@@ -15,7 +15,7 @@ const READ = ['list', 'show'] as const;
 
 export const ACCESS: Record<Role, Grants> = {
   PRIVACY_MANAGER: {
-    Case: [...READ, 'create', 'assign', 'transition', 'match', 'seeRequester'],
+    Case: [...READ, 'create', 'edit', 'assign', 'transition', 'match'],
     'assignment-queue': ['list'],
     DataSubject: [...READ, 'create', 'edit', 'erase', 'accessHistory'],
     Consent: [...READ, 'create', 'withdraw'],
@@ -27,11 +27,13 @@ export const ACCESS: Record<Role, Grants> = {
     Subcontractor: [...READ, 'create', 'edit'],
     ConfidentialityAgreement: [...READ, 'create', 'edit'],
     SupervisionReview: [...READ, 'create', 'edit'],
-    Entrustment: [...READ, 'create', 'edit'],
+    Entrustment: [...READ, 'create', 'edit', 'close'],
     Incident: [...READ, 'create', 'edit'],
+    IncidentMeasure: [...READ, 'create', 'edit'],
+    retention: ['run'],
   },
   STAFF: {
-    Case: [...READ, 'create', 'transition', 'match', 'seeRequester'],
+    Case: [...READ, 'create', 'edit', 'transition', 'match'],
     DataSubject: [...READ, 'edit', 'breakGlass'],
     Consent: [...READ, 'create', 'withdraw'],
     PurposeOfUse: READ,
@@ -41,13 +43,17 @@ export const ACCESS: Record<Role, Grants> = {
     ConfidentialityAgreement: READ,
     SupervisionReview: READ,
     Entrustment: READ,
+    Incident: [...READ, 'create'],
+    IncidentMeasure: READ,
   },
   SUPERVISOR: {
     PurposeOfUse: READ,
     Subcontractor: [...READ, 'create', 'edit'],
     ConfidentialityAgreement: [...READ, 'create', 'edit'],
     SupervisionReview: [...READ, 'create', 'edit'],
-    Entrustment: [...READ, 'create', 'edit'],
+    Entrustment: [...READ, 'create', 'edit', 'close'],
+    Incident: READ,
+    IncidentMeasure: READ,
   },
 };
 

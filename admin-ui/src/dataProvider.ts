@@ -14,6 +14,13 @@ import { purposeFields } from './purposes/fields';
 import { subjectFields } from './subjects/fields';
 import { userApi } from './users/api';
 import { userFields } from './users/fields';
+import { agreementFields } from './agreements/fields';
+import { entrustmentApi } from './entrustments/api';
+import { entrustmentFields } from './entrustments/fields';
+import { incidentFields, measureFields } from './incidents/fields';
+import { provisionFields } from './provisions/fields';
+import { reviewFields } from './reviews/fields';
+import { subcontractorFields } from './subcontractors/fields';
 
 /** What each resource's screens ask for (see common/fieldSets.ts). */
 const FIELD_SETS: Record<string, FieldSet> = {
@@ -23,6 +30,13 @@ const FIELD_SETS: Record<string, FieldSet> = {
   User: userFields,
   Consent: consentFields,
   PurposeOfUse: purposeFields,
+  ThirdPartyProvision: provisionFields,
+  Subcontractor: subcontractorFields,
+  ConfidentialityAgreement: agreementFields,
+  SupervisionReview: reviewFields,
+  Entrustment: entrustmentFields,
+  Incident: incidentFields,
+  IncidentMeasure: measureFields,
 };
 
 type BuildQuery = ReturnType<typeof defaultBuildQuery>;
@@ -63,7 +77,7 @@ const base = buildGraphQLProvider({
   mutation: () => ({ fetchPolicy: 'no-cache' }),
 });
 
-const customApi = { ...auditApi, ...caseApi, ...userApi, ...dashboardApi };
+const customApi = { ...auditApi, ...caseApi, ...userApi, ...dashboardApi, ...entrustmentApi };
 
 /** The standard methods, with every failure turned into an HttpError in the user's language. */
 const standard = Object.fromEntries(

@@ -14,8 +14,7 @@ const instantFormats: Record<Locale, Intl.DateTimeFormat> = {
     year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false, timeZone: 'Asia/Tokyo',
   }),
   en: new Intl.DateTimeFormat('en-GB', {
-    year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false,
-    timeZone: 'Asia/Tokyo', timeZoneName: 'short',
+    year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false, timeZone: 'Asia/Tokyo',
   }),
 };
 
@@ -29,7 +28,7 @@ export function formatDay(day: string | null | undefined, locale: string): strin
   return dayFormats[asLocale(locale)].format(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
 }
 
-/** An ISO instant in Japan time: `2026/06/01 09:00:00` / `1 Jun 2026, 09:00:00 GMT+9`. */
+/** An ISO instant in Japan time: `2026/06/01 09:00:00` / `1 Jun 2026, 09:00:00`. */
 export function formatInstant(iso: string | null | undefined, locale: string): string {
   if (!iso) return '';
   const d = new Date(iso);

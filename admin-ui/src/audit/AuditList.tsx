@@ -1,6 +1,6 @@
 import { CanAccess, Datagrid, DateInput, FilterButton, List, ReferenceInput, SelectInput, TextField, TextInput, TopToolbar, usePermissions } from 'react-admin';
 import { AUDIT_ACTIONS, type Role } from '@mamori/shared';
-import { ChipsField, EnumField, InstantField } from '../common/fields';
+import { EntityField, EnumField, FieldNamesField, InstantField } from '../common/fields';
 import { enumChoices } from '../i18n';
 import { ActorField } from './ActorField';
 import { CaseLinkField, SubjectLinkField } from './CaseLinkField';
@@ -60,13 +60,11 @@ export const AuditList = () => {
         <TextField source="seq" sortBy="id" />
         <InstantField source="occurredAt" />
         <ActorField label="resources.AuditEntry.fields.actorId" sortBy="actorId" />
-        <EnumField source="actorRole" enumName="Role" sortable={false} />
         <EnumField source="action" enumName="AuditAction" />
-        <TextField source="entityType" sortable={false} />
-        <TextField source="entityId" sortable={false} />
+        <EntityField label="resources.AuditEntry.fields.entityType" />
         <SubjectLinkField label="resources.AuditEntry.fields.subjectId" sortBy="subjectId" />
         <CaseLinkField label="resources.AuditEntry.fields.caseId" sortable={false} />
-        <ChipsField source="fields" sortable={false} />
+        <FieldNamesField source="fields" sortable={false} />
         <EnumField source="outcome" enumName="AuditOutcome" sortable={false} />
       </Datagrid>
     </List>

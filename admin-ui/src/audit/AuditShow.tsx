@@ -1,6 +1,6 @@
 import { Alert } from '@mui/material';
 import { Show, SimpleShowLayout, TextField, useTranslate } from 'react-admin';
-import { ChipsField, EnumField, HashField, InstantField } from '../common/fields';
+import { EnumField, FieldNamesField, HashField, InstantField } from '../common/fields';
 import { ActorField } from './ActorField';
 import { CaseLinkField, SubjectLinkField } from './CaseLinkField';
 
@@ -23,7 +23,7 @@ export const AuditShow = () => (
       <TextField source="entityId" />
       <SubjectLinkField label="resources.AuditEntry.fields.subjectId" />
       <CaseLinkField label="resources.AuditEntry.fields.caseId" />
-      <ChipsField source="fields" />
+      <FieldNamesField source="fields" />
       <TextField source="reason" />
       <EnumField source="outcome" enumName="AuditOutcome" />
       <TextField source="requestId" />

@@ -2,6 +2,7 @@ import DownloadIcon from '@mui/icons-material/Download';
 import { useState } from 'react';
 import { Button, useDataProvider, useListContext, useNotify } from 'react-admin';
 import type { ExportFormat } from '@mamori/shared';
+import { saveBlob } from '../common/download';
 import type { MamoriDataProvider } from '../dataProvider';
 import { cleanAuditFilter } from './api';
 
@@ -14,14 +15,7 @@ function download(content: string, format: ExportFormat): void {
   const { mime, extension } = TYPES[format];
   // A BOM lets spreadsheet programs read Japanese CSV correctly.
   const blob = new Blob([format === 'CSV' ? '\uFEFF' : '', content], { type: mime });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `audit-trail-${new Date().toISOString().replace(/[:.]/g, '-')}.${extension}`;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(blob, `audit-trail-${new Date().toISOString().replace(/[:.]/g, '-')}.${extension}`);
 }
 
 /** Exports the trail as filtered on screen (the export is itself audited on the server). */

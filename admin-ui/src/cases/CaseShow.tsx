@@ -1,27 +1,48 @@
 import { Alert, Grid, Stack, Typography } from '@mui/material';
-import { Show, TextField, useCanAccess, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { EditButton, Show, TextField, TopToolbar, useCanAccess, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import type { CaseStatus } from '@mamori/shared';
 import { ChipsField, DayField, EnumField, InstantField } from '../common/fields';
 import { Item, Section } from '../common/Section';
 import { formatYen } from '../format';
 import { AssignControl } from './AssignControl';
 import { AssigneeField } from './AssigneeField';
+import { CarryOutPanel } from './CarryOutPanel';
 import { DaysLeftField } from './DaysLeftField';
 import { DocumentsChecklist } from './DocumentsChecklist';
-import type { CaseFacts } from './rules';
+import { DocumentsPanel, type CaseDocument } from './DocumentsPanel';
+import { ReplyLetterPanel } from './ReplyLetterPanel';
+import { isShortPath, type CaseFacts } from './rules';
 import { SubjectPanel } from './SubjectPanel';
+import { TimelinePanel, type CaseTransition } from './TimelinePanel';
 import { WorkflowPanel } from './WorkflowPanel';
 
 type CaseRecord = CaseFacts & {
   id: string;
   reference: string;
+  noMatchingData: boolean;
   nonDisclosureReasons: string[];
   repliedOn?: string | null;
+  completedOn?: string | null;
+  carriedOutAt?: string | null;
+  outcomeFields: string[];
+  allowedTransitions: CaseStatus[];
+  timeline: CaseTransition[];
+  documents: CaseDocument[];
 };
+
+const BEFORE_WORK: CaseStatus[] = ['RECEIVED', 'VERIFYING'];
+const ANSWERED: CaseStatus[] = ['RESPONDED', 'REJECTED', 'CLOSED'];
 
 const CaseTitle = () => {
   const record = useRecordContext<CaseRecord>();
   const translate = useTranslate();
   return <span>{record ? `${translate('resources.Case.name', { smart_count: 1 })} ${record.reference}` : ''}</span>;
+};
+
+/** Intake corrections (documents arriving later) are possible until the work starts. */
+const Actions = () => {
+  const record = useRecordContext<CaseRecord>();
+  return <TopToolbar>{record && BEFORE_WORK.includes(record.status) && <EditButton label="mamori.cases.correctIntake" />}</TopToolbar>;
 };
 
 const Fee = ({ record }: { record: CaseRecord }) => {
@@ -51,8 +72,10 @@ const Fee = ({ record }: { record: CaseRecord }) => {
 const CaseDetail = () => {
   const record = useRecordContext<CaseRecord>();
   const { canAccess: canAssign } = useCanAccess({ resource: 'Case', action: 'assign' });
+  const { canAccess: canWork } = useCanAccess({ resource: 'Case', action: 'transition' });
   if (!record) return null;
   const open = record.status !== 'CLOSED';
+  const carryOutShown = canWork && record.status === 'IN_PROGRESS' && !isShortPath(record);
   return (
     <Grid container spacing={2} sx={{ p: 2 }} data-testid="case-detail">
       <Grid size={{ xs: 12, md: 6 }}>
@@ -73,7 +96,8 @@ const CaseDetail = () => {
             {record.nonDisclosureReasons?.length > 0 && (
               <Grid size={12}><Item label="resources.Case.fields.nonDisclosureReasons"><ChipsField source="nonDisclosureReasons" enumName="NonDisclosureReason" /></Item></Grid>
             )}
-            {record.repliedOn && <Grid size={6}><Item label="resources.Case.fields.repliedOn"><DayField source="repliedOn" /></Item></Grid>}
+            {record.completedOn && <Grid size={6}><Item label="resources.Case.fields.completedOn"><DayField source="completedOn" /></Item></Grid>}
+            {record.completedOn && <Grid size={6}><Item label="resources.Case.fields.documentsDestroyOn"><DayField source="documentsDestroyOn" /></Item></Grid>}
             <Grid size={6}><Item label="resources.Case.fields.updatedAt"><InstantField source="updatedAt" /></Item></Grid>
           </Grid>
         </Section>
@@ -99,7 +123,7 @@ const CaseDetail = () => {
       </Grid>
       <Grid size={{ xs: 12, md: 4 }}>
         <Section title="mamori.cases.subject" testId="subject">
-          <SubjectPanel caseId={String(record.id)} subjectId={record.subjectId} open={open} />
+          <SubjectPanel caseId={String(record.id)} subjectId={record.subjectId} noMatchingData={record.noMatchingData} open={open} />
         </Section>
       </Grid>
       <Grid size={12}>
@@ -107,13 +131,37 @@ const CaseDetail = () => {
           <WorkflowPanel record={record} />
         </Section>
       </Grid>
+      {carryOutShown && (
+        <Grid size={12}>
+          <Section title="mamori.cases.carryOutTitle" testId="carry-out-panel">
+            <CarryOutPanel caseId={String(record.id)} type={record.type} carriedOutAt={record.carriedOutAt} outcomeFields={record.outcomeFields ?? []} />
+          </Section>
+        </Grid>
+      )}
+      {ANSWERED.includes(record.status) && canWork && (
+        <Grid size={{ xs: 12, md: 6 }}>
+          <Section title="mamori.cases.replyLetter" testId="reply-letter">
+            <ReplyLetterPanel caseId={String(record.id)} repliedOn={record.repliedOn} open={open} />
+          </Section>
+        </Grid>
+      )}
+      <Grid size={{ xs: 12, md: ANSWERED.includes(record.status) && canWork ? 6 : 12 }}>
+        <Section title="mamori.cases.scans" testId="scans-panel">
+          <DocumentsPanel caseId={String(record.id)} documents={record.documents ?? []} canUpload={Boolean(canWork) && open} />
+        </Section>
+      </Grid>
+      <Grid size={12}>
+        <Section title="mamori.cases.timeline" testId="timeline-panel">
+          <TimelinePanel timeline={record.timeline ?? []} />
+        </Section>
+      </Grid>
     </Grid>
   );
 };
 
-/** The case page: documents, fee, subject, assignee and the next step, with what blocks it. */
+/** The case page: documents, fee, subject, assignee, the next step with what blocks it, the reply and the timeline. */
 export const CaseShow = () => (
-  <Show title={<CaseTitle />} actions={false}>
+  <Show title={<CaseTitle />} actions={<Actions />}>
     <CaseDetail />
   </Show>
 );

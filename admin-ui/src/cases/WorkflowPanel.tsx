@@ -19,15 +19,14 @@ import { useCanAccess, useDataProvider, useNotify, useRefresh, useTranslate } fr
 import { NON_DISCLOSURE_REASONS, type CaseStatus, type NonDisclosureReason } from '@mamori/shared';
 import type { MamoriDataProvider } from '../dataProvider';
 import { describeServerError, serverErrorOf } from '../errors';
-import { hasOperation } from '../schema';
-import { blockingRules, nextStatuses, type CaseFacts } from './rules';
+import { blockingRules, type CaseFacts } from './rules';
 
 /**
  * Moving the case along the spec's workflow. What would block the next step
  * is spelled out before anyone tries; when the server refuses anyway, its
  * rule (extensions.rule) is shown in words, in the user's language.
  */
-export const WorkflowPanel = ({ record }: { record: CaseFacts & { id: string } }) => {
+export const WorkflowPanel = ({ record }: { record: CaseFacts & { id: string; allowedTransitions: CaseStatus[] } }) => {
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
@@ -41,10 +40,7 @@ export const WorkflowPanel = ({ record }: { record: CaseFacts & { id: string } }
   const [busy, setBusy] = useState(false);
 
   const blockers = record.status === 'VERIFYING' || record.status === 'RECEIVED' ? blockingRules(record) : [];
-  if (!hasOperation('transitionCase')) {
-    return <Typography variant="body2" color="text.secondary">{translate('mamori.cases.workflowMissing')}</Typography>;
-  }
-  const next = nextStatuses(record);
+  const next = record.allowedTransitions ?? [];
 
   const move = async (to: CaseStatus, withReasons: NonDisclosureReason[] = [], withNote = '') => {
     setBusy(true);

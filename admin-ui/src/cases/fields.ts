@@ -3,8 +3,8 @@ import type { FieldSet } from '../common/fieldSets';
 const NON_PERSONAL = [
   'id', 'reference', 'type', 'requester', 'channel', 'receivedOn', 'subjectId', 'noMatchingData', 'assigneeId', 'recordedById',
   'dataItems', 'feeYen', 'feeOwedYen', 'hasRequestForm', 'identityDocument', 'hasProxyLetter', 'sealCertificateIssuedOn',
-  'status', 'nonDisclosureReasons', 'repliedOn', 'completedOn', 'documentsDestroyedAt', 'dueOn', 'daysLeft', 'overdue',
-  'createdAt', 'updatedAt',
+  'status', 'nonDisclosureReasons', 'repliedOn', 'completedOn', 'documentsDestroyedAt', 'documentsDestroyOn', 'carriedOutAt',
+  'outcomeFields', 'dueOn', 'daysLeft', 'overdue', 'allowedTransitions', 'timeline', 'documents', 'createdAt', 'updatedAt',
 ];
 
 /** Lists of cases hold no personal data; the case page adds the requester's name and reply address. */

@@ -45,23 +45,3 @@ export function blockingRules(c: CaseFacts): string[] {
   if (!c.subjectId) rules.push('NO_MATCHING_SUBJECT');
   return rules;
 }
-
-const REQUEST_PATH: Record<CaseStatus, CaseStatus[]> = {
-  RECEIVED: ['VERIFYING', 'REJECTED'],
-  VERIFYING: ['IN_PROGRESS', 'REJECTED'],
-  IN_PROGRESS: ['RESPONDED', 'REJECTED'],
-  RESPONDED: ['CLOSED'],
-  REJECTED: ['CLOSED'],
-  CLOSED: [],
-};
-const SHORT_PATH: Record<CaseStatus, CaseStatus[]> = {
-  RECEIVED: ['IN_PROGRESS'],
-  VERIFYING: [],
-  IN_PROGRESS: ['RESPONDED'],
-  RESPONDED: ['CLOSED'],
-  REJECTED: [],
-  CLOSED: [],
-};
-
-/** The statuses the spec's workflow allows next. */
-export const nextStatuses = (c: Pick<CaseFacts, 'type' | 'status'>): CaseStatus[] => (isShortPath(c) ? SHORT_PATH : REQUEST_PATH)[c.status];

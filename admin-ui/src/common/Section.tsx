@@ -10,7 +10,7 @@ export const Section = ({ title, children, testId, action }: { title: string; ch
       <CardContent>
         <Stack direction="row" alignItems="center" justifyContent="space-between" sx={{ mb: 1 }}>
           <Typography variant="subtitle1" fontWeight={600}>
-            {translate(title)}
+            {translate(title, { smart_count: 1 })}
           </Typography>
           {action}
         </Stack>

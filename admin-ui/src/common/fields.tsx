@@ -74,3 +74,31 @@ export const HashField = ({ source, full = false }: FieldProps & { full?: boolea
     </Typography>
   );
 };
+
+/** The names of personal-data fields an audit entry covers, in the chosen language. */
+export const FieldNamesField = ({ source }: FieldProps) => {
+  const translate = useTranslate();
+  const record = useRecordContext<{ entityType?: string | null }>();
+  const value = useValue(source);
+  if (!Array.isArray(value) || value.length === 0) return null;
+  const type = record?.entityType === 'Case' ? 'Case' : 'DataSubject';
+  return (
+    <Typography component="span" variant="body2" sx={{ fontSize: '0.8rem' }}>
+      {value.map((f: string) => translate(`resources.${type}.fields.${f}`, { _: f })).join('、')}
+    </Typography>
+  );
+};
+
+/** The entity an audit entry is about: its kind (translated where we have a name for it) and id. */
+export const EntityField = (_props: { label?: string; source?: string; sortable?: boolean }) => {
+  const translate = useTranslate();
+  const record = useRecordContext<{ entityType?: string | null; entityId?: string | null }>();
+  if (!record?.entityType) return null;
+  const name = translate(`resources.${record.entityType}.name`, { smart_count: 1, _: record.entityType });
+  return (
+    <Typography component="span" variant="body2" sx={{ whiteSpace: 'nowrap' }}>
+      {name}
+      {record.entityId ? ` #${record.entityId}` : ''}
+    </Typography>
+  );
+};

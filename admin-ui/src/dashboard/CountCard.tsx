@@ -26,5 +26,5 @@ export const CountCard = ({ label, value, to, icon, tone = 'default', testId }: 
       </div>
     </CardContent>
   );
-  return <Card sx={{ minWidth: 200, flex: '1 1 200px' }}>{to ? <CardActionArea component={Link} to={to}>{content}</CardActionArea> : content}</Card>;
+  return <Card sx={{ minWidth: 170, flex: '1 1 170px' }}>{to ? <CardActionArea component={Link} to={to}>{content}</CardActionArea> : content}</Card>;
 };

@@ -2,14 +2,13 @@ import { Card, CardContent, Table, TableBody, TableCell, TableHead, TableRow, Ty
 import { Link, useLocaleState, useTranslate } from 'react-admin';
 import { DaysLeftChip } from '../cases/DaysLeftField';
 import { formatDay } from '../format';
-import type { CaseForChart } from './api';
-import { upcomingDeadlines } from './caseStats';
+import type { CaseReminder } from './api';
 
-/** The nearest reply deadlines, overdue ones first. */
-export const Deadlines = ({ cases }: { cases: CaseForChart[] }) => {
+/** The reply deadlines that need attention: overdue ones first, then those due within three days. */
+export const Deadlines = ({ overdue, dueSoon }: { overdue: CaseReminder[]; dueSoon: CaseReminder[] }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  const rows = upcomingDeadlines(cases);
+  const rows = [...overdue, ...dueSoon].slice(0, 10);
   return (
     <Card sx={{ flex: '1 1 380px', minWidth: 320 }} data-testid="deadlines">
       <CardContent>
@@ -39,7 +38,7 @@ export const Deadlines = ({ cases }: { cases: CaseForChart[] }) => {
                   <TableCell>{translate(`mamori.enums.CaseStatus.${c.status}`)}</TableCell>
                   <TableCell>{formatDay(c.dueOn, locale)}</TableCell>
                   <TableCell>
-                    <DaysLeftChip daysLeft={c.daysLeft} overdue={c.overdue} status={c.status} />
+                    <DaysLeftChip daysLeft={c.daysLeft} overdue={c.daysLeft < 0} status={c.status} />
                   </TableCell>
                 </TableRow>
               ))}

@@ -1,5 +1,6 @@
 import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
 import DescriptionIcon from '@mui/icons-material/Description';
+import EventIcon from '@mui/icons-material/Event';
 import PolicyIcon from '@mui/icons-material/Policy';
 import WarningIcon from '@mui/icons-material/Warning';
 import WorkIcon from '@mui/icons-material/Work';
@@ -7,40 +8,37 @@ import { Card, CardContent, Stack, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useDataProvider, useTranslate } from 'react-admin';
 import type { MamoriDataProvider } from '../dataProvider';
-import { japanToday } from '../format';
-import { caseListPath } from '../cases/paths';
 import { CasesByStatusChart, CasesByWeekChart } from './Charts';
 import { CountCard } from './CountCard';
 import { Deadlines } from './Deadlines';
-import { isOpen } from './caseStats';
+import { IncidentCards, SupervisionCards } from './SupervisionCards';
+import { listPath, useDashboard } from './useDashboard';
 
-/** The privacy manager's morning: what waits for assignment or review, what is late, and the chain's head. */
+/** The privacy manager's morning: what waits for assignment or review, what is late, supervision, incidents and the chain's head. */
 export const ManagerDashboard = () => {
   const translate = useTranslate();
   const dataProvider = useDataProvider<MamoriDataProvider>();
-  const counts = useQuery({
-    queryKey: ['dashboard', 'manager', 'counts'],
-    queryFn: () => dataProvider.caseCounts({ unassigned: { unassigned: true }, overdue: { overdue: true }, awaitingDocuments: { awaitingDocuments: true } }),
-  });
-  const breakGlass = useQuery({ queryKey: ['dashboard', 'manager', 'breakGlass'], queryFn: () => dataProvider.breakGlassCount() });
-  const cases = useQuery({ queryKey: ['dashboard', 'manager', 'cases'], queryFn: () => dataProvider.casesForCharts({}) });
-  const head = useQuery({ queryKey: ['dashboard', 'manager', 'head'], queryFn: () => dataProvider.auditHead() });
-  const all = cases.data ?? [];
+  const { data } = useDashboard();
+  const awaiting = useQuery({ queryKey: ['dashboard', 'awaiting'], queryFn: () => dataProvider.caseCounts({ awaitingDocuments: { awaitingDocuments: true } }) });
+  const head = useQuery({ queryKey: ['dashboard', 'head'], queryFn: () => dataProvider.auditHead() });
+  const cases = data?.cases;
+  const open = cases?.byStatus.filter((s) => s.status !== 'CLOSED').reduce((n, s) => n + s.count, 0);
   return (
     <Stack spacing={2}>
       <Stack direction="row" gap={2} flexWrap="wrap">
-        <CountCard testId="count-unassigned" label="mamori.dashboard.assignmentQueue" value={counts.data?.unassigned} to="/assignment-queue" icon={<AssignmentIndIcon color="primary" />} tone="warning" />
-        <CountCard testId="count-overdue" label="mamori.dashboard.overdue" value={counts.data?.overdue} to={caseListPath({ overdue: true })} icon={<WarningIcon color="error" />} tone="error" />
-        <CountCard testId="count-awaiting" label="mamori.dashboard.awaitingDocuments" value={counts.data?.awaitingDocuments} to={caseListPath({ awaitingDocuments: true })} icon={<DescriptionIcon color="action" />} />
-        <CountCard testId="count-breakglass" label="mamori.dashboard.breakGlass" value={breakGlass.data} to="/break-glass" icon={<PolicyIcon color="secondary" />} tone="warning" />
-        <CountCard testId="count-open" label="mamori.dashboard.openCases" value={cases.data ? all.filter(isOpen).length : undefined} to="/Case" icon={<WorkIcon color="action" />} />
+        <CountCard testId="count-unassigned" label="mamori.dashboard.assignmentQueue" value={data?.assignmentQueue ?? undefined} to="/assignment-queue" icon={<AssignmentIndIcon color="primary" />} tone="warning" />
+        <CountCard testId="count-overdue" label="mamori.dashboard.overdue" value={cases?.overdueCount} to={listPath('Case', { overdue: true })} icon={<WarningIcon color="error" />} tone="error" />
+        <CountCard testId="count-due-soon" label="mamori.dashboard.dueSoon" value={cases?.dueSoonCount} to="/Case" icon={<EventIcon color="warning" />} tone="warning" />
+        <CountCard testId="count-awaiting" label="mamori.dashboard.awaitingDocuments" value={awaiting.data?.awaitingDocuments} to={listPath('Case', { awaitingDocuments: true })} icon={<DescriptionIcon color="action" />} />
+        <CountCard testId="count-breakglass" label="mamori.dashboard.breakGlass" value={data?.pendingBreakGlassReviews ?? undefined} to="/break-glass" icon={<PolicyIcon color="secondary" />} tone="warning" />
+        <CountCard testId="count-open" label="mamori.dashboard.openCases" value={open} to="/Case" icon={<WorkIcon color="action" />} />
       </Stack>
       <Stack direction="row" gap={2} flexWrap="wrap">
-        <CasesByStatusChart cases={all} />
-        <CasesByWeekChart cases={all} today={japanToday()} />
+        <CasesByStatusChart byStatus={cases?.byStatus ?? []} />
+        <CasesByWeekChart weeks={cases?.receivedPerWeek ?? []} />
       </Stack>
       <Stack direction="row" gap={2} flexWrap="wrap">
-        <Deadlines cases={all} />
+        <Deadlines overdue={cases?.overdue ?? []} dueSoon={cases?.dueSoon ?? []} />
         <Card sx={{ flex: '1 1 380px', minWidth: 320 }} data-testid="chain-head">
           <CardContent>
             <Typography variant="subtitle1">{translate('mamori.dashboard.chainHead')}</Typography>
@@ -60,6 +58,8 @@ export const ManagerDashboard = () => {
           </CardContent>
         </Card>
       </Stack>
+      <SupervisionCards supervision={data?.supervision ?? undefined} />
+      <IncidentCards incidents={data?.incidents} />
     </Stack>
   );
 };

@@ -1,18 +1,17 @@
-import ListAltIcon from '@mui/icons-material/ListAlt';
 import { Alert, Stack } from '@mui/material';
-import { useGetList, useTranslate } from 'react-admin';
-import { CountCard } from './CountCard';
+import { useTranslate } from 'react-admin';
+import { IncidentCards, SupervisionCards } from './SupervisionCards';
+import { useDashboard } from './useDashboard';
 
-/** Supervisors of subcontractors: no personal data of data subjects, ever. */
+/** Supervisors of subcontractors: agreements, reviews, hand-overs and incidents; no personal data of data subjects, ever. */
 export const SupervisorDashboard = () => {
   const translate = useTranslate();
-  const purposes = useGetList('PurposeOfUse', { pagination: { page: 1, perPage: 1 }, filter: { active: true } });
+  const { data } = useDashboard();
   return (
     <Stack spacing={2}>
       <Alert severity="info">{translate('mamori.dashboard.supervisorIntro')}</Alert>
-      <Stack direction="row" gap={2} flexWrap="wrap">
-        <CountCard testId="count-purposes" label="mamori.dashboard.purposes" value={purposes.total} to="/PurposeOfUse" icon={<ListAltIcon color="primary" />} />
-      </Stack>
+      <SupervisionCards supervision={data?.supervision ?? undefined} />
+      <IncidentCards incidents={data?.incidents} />
     </Stack>
   );
 };

@@ -1,44 +1,79 @@
 import { gql } from '@apollo/client';
-import type { CaseStatus } from '@mamori/shared';
+import type { CaseStatus, CaseType, Role } from '@mamori/shared';
 import { request } from '../graphqlClient';
 
-export type CaseFilter = Partial<{
-  status: CaseStatus;
-  mine: boolean;
-  overdue: boolean;
-  awaitingDocuments: boolean;
-  unassigned: boolean;
-}>;
+export type CaseFilter = Partial<{ status: CaseStatus; mine: boolean; overdue: boolean; awaitingDocuments: boolean; unassigned: boolean }>;
 
-/** A case as the charts need it: no personal data, so no audited read. */
-export interface CaseForChart {
+/** A case as the reminders show it: no personal data, so no audited read. */
+export interface CaseReminder {
   id: string;
+  reference: string;
+  type: CaseType;
   status: CaseStatus;
-  receivedOn: string;
   dueOn: string;
   daysLeft: number;
-  overdue: boolean;
-  reference: string;
+  assigneeId: string | null;
 }
 
-const CHART_CASES = gql`
-  query CasesForCharts($filter: CaseFilter) {
-    allCases(perPage: 1000, sortField: "receivedOn", sortOrder: "DESC", filter: $filter) {
-      id reference status receivedOn dueOn daysLeft overdue
+export interface DashboardData {
+  role: Role;
+  today: string;
+  cases: {
+    scope: string;
+    overdueCount: number;
+    overdue: CaseReminder[];
+    dueSoonCount: number;
+    dueSoon: CaseReminder[];
+    byStatus: Array<{ status: CaseStatus; count: number }>;
+    receivedPerWeek: Array<{ weekStart: string; count: number }>;
+  } | null;
+  assignmentQueue: number | null;
+  pendingBreakGlassReviews: number | null;
+  supervision: {
+    expiringAgreementCount: number;
+    overdueReviewCount: number;
+    notAllowedCount: number;
+    openEntrustmentCount: number;
+    pastEndEntrustmentCount: number;
+    openAtNotAllowedCount: number;
+  } | null;
+  incidents: {
+    reportPendingCount: number;
+    preliminaryFlaggedCount: number;
+    preliminaryOverdueCount: number;
+    finalOverdueCount: number;
+    nextReportDueOn: string | null;
+    notificationPendingCount: number;
+    overdueMeasureCount: number;
+  };
+}
+
+const REMINDER = 'id reference type status dueOn daysLeft assigneeId';
+const DASHBOARD = gql`
+  query Dashboard {
+    dashboard {
+      role
+      today
+      cases {
+        scope overdueCount dueSoonCount
+        overdue { ${REMINDER} }
+        dueSoon { ${REMINDER} }
+        byStatus { status count }
+        receivedPerWeek { weekStart count }
+      }
+      assignmentQueue
+      pendingBreakGlassReviews
+      supervision {
+        expiringAgreementCount overdueReviewCount notAllowedCount openEntrustmentCount pastEndEntrustmentCount openAtNotAllowedCount
+      }
+      incidents {
+        reportPendingCount preliminaryFlaggedCount preliminaryOverdueCount finalOverdueCount nextReportDueOn notificationPendingCount overdueMeasureCount
+      }
     }
   }
 `;
 
-const BREAK_GLASS_COUNT = gql`
-  query BreakGlassCount {
-    breakGlassReviewQueue { id }
-  }
-`;
-
-/**
- * Several counts in one request: one aliased `_allCasesMeta` per filter
- * (counts read no personal data).
- */
+/** Several case counts in one request: one aliased `_allCasesMeta` per filter (counts read no personal data). */
 async function caseCounts<K extends string>(filters: Record<K, CaseFilter>): Promise<Record<K, number>> {
   const keys = Object.keys(filters) as K[];
   const document = gql(
@@ -51,7 +86,7 @@ async function caseCounts<K extends string>(filters: Record<K, CaseFilter>): Pro
 }
 
 export const dashboardApi = {
+  /** The caller's reminders, computed by the server for its role. */
+  dashboard: () => request<{ dashboard: DashboardData }>(DASHBOARD).then((d) => d.dashboard),
   caseCounts,
-  casesForCharts: (filter: CaseFilter = {}) => request<{ allCases: CaseForChart[] }>(CHART_CASES, { filter }).then((d) => d.allCases),
-  breakGlassCount: () => request<{ breakGlassReviewQueue: Array<{ id: string }> }>(BREAK_GLASS_COUNT).then((d) => d.breakGlassReviewQueue.length),
 };

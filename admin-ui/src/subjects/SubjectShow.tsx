@@ -1,6 +1,10 @@
+import AddIcon from '@mui/icons-material/Add';
 import { Alert, Grid } from '@mui/material';
 import {
   BooleanField,
+  Button,
+  Link,
+  useCanAccess,
   CanAccess,
   Datagrid,
   EditButton,
@@ -15,7 +19,7 @@ import {
 } from 'react-admin';
 import { ActorField } from '../audit/ActorField';
 import { CaseLinkField } from '../audit/CaseLinkField';
-import { ChipsField, DayField, EnumField, InstantField } from '../common/fields';
+import { DayField, EnumField, FieldNamesField, InstantField } from '../common/fields';
 import { Item, Section } from '../common/Section';
 import { DaysLeftField } from '../cases/DaysLeftField';
 import { PurposeTitleField } from '../purposes/PurposeTitleField';
@@ -34,6 +38,18 @@ const Actions = () => (
   </TopToolbar>
 );
 
+/** Records a provision to a third party for this subject. */
+const AddProvision = () => {
+  const record = useRecordContext();
+  const { canAccess } = useCanAccess({ resource: 'ThirdPartyProvision', action: 'create' });
+  if (!record || !canAccess) return null;
+  return (
+    <Button component={Link} to={`/ThirdPartyProvision/create?source=${encodeURIComponent(JSON.stringify({ subjectId: record.id }))}`} label="mamori.subjects.addProvision">
+      <AddIcon />
+    </Button>
+  );
+};
+
 const PERSONAL = ['fullName', 'fullNameKana', 'postalCode', 'postalAddress', 'phone', 'email', 'company', 'division', 'title'] as const;
 
 /** The subject's access history: who read or changed what, when, under which case (manager only). */
@@ -47,7 +63,7 @@ const AccessHistory = () => {
           <InstantField source="occurredAt" />
           <ActorField label="resources.AuditEntry.fields.actorId" />
           <EnumField source="action" enumName="AuditAction" />
-          <ChipsField source="fields" />
+          <FieldNamesField source="fields" />
           <CaseLinkField label="resources.AuditEntry.fields.caseId" />
           <TextField source="reason" />
           <EnumField source="outcome" enumName="AuditOutcome" />
@@ -92,6 +108,15 @@ const SubjectDetail = () => {
               <DayField source="consentedOn" />
               <EnumField source="method" enumName="ConsentMethod" />
               <InstantField source="withdrawnAt" />
+            </Datagrid>
+          </ReferenceManyField>
+        </Section>
+        <Section title="mamori.subjects.provisions" action={<AddProvision />} testId="provisions">
+          <ReferenceManyField reference="ThirdPartyProvision" target="subjectId" sort={{ field: 'providedOn', order: 'DESC' }}>
+            <Datagrid bulkActionButtons={false} rowClick="show">
+              <TextField source="recipient" />
+              <DayField source="providedOn" />
+              <EnumField source="legalBasis" enumName="LegalBasis" />
             </Datagrid>
           </ReferenceManyField>
         </Section>

@@ -1,0 +1,67 @@
+import { Alert, Button, Grid, Stack, TextField, Typography } from '@mui/material';
+import { useState } from 'react';
+import { useDataProvider, useLocaleState, useNotify, useRefresh, useTranslate } from 'react-admin';
+import type { CaseType } from '@mamori/shared';
+import type { MamoriDataProvider } from '../dataProvider';
+import { formatInstant } from '../format';
+import type { SubjectChanges } from './api';
+
+const CHANGEABLE = ['fullName', 'fullNameKana', 'postalCode', 'postalAddress', 'phone', 'email', 'company', 'division', 'title'] as const;
+
+/**
+ * Carrying the request out under the case: disclosure compiles the data,
+ * amendment and addition apply the new values typed here, deletion erases,
+ * cessation restricts or stops provision. The server audits it under the case.
+ */
+export const CarryOutPanel = ({ caseId, type, carriedOutAt, outcomeFields }: { caseId: string; type: CaseType; carriedOutAt?: string | null; outcomeFields: string[] }) => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [locale] = useLocaleState();
+  const dataProvider = useDataProvider<MamoriDataProvider>();
+  const [changes, setChanges] = useState<SubjectChanges>({});
+  const [busy, setBusy] = useState(false);
+  const amending = type === 'AMENDMENT' || type === 'ADDITION';
+  if (carriedOutAt) {
+    return (
+      <Alert severity="success" data-testid="carried-out">
+        {translate('mamori.cases.carriedOut', { at: formatInstant(carriedOutAt, locale) })}
+        {outcomeFields.length > 0 && ` (${outcomeFields.map((f) => translate(`resources.DataSubject.fields.${f}`)).join(', ')})`}
+      </Alert>
+    );
+  }
+  const carryOut = async () => {
+    setBusy(true);
+    try {
+      const filled = Object.fromEntries(Object.entries(changes).filter(([, v]) => v && v.trim() !== '')) as SubjectChanges;
+      await dataProvider.carryOutCase(caseId, amending ? filled : undefined);
+      notify('mamori.cases.carriedOutNow', { type: 'success' });
+      refresh();
+    } catch (e) {
+      notify((e as Error).message, { type: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Stack gap={1.5}>
+      <Typography variant="body2" color="text.secondary">
+        {translate(`mamori.cases.carryOutHint.${type}`)}
+      </Typography>
+      {amending && (
+        <Grid container spacing={1}>
+          {CHANGEABLE.map((f) => (
+            <Grid key={f} size={{ xs: 12, sm: 6 }}>
+              <TextField size="small" fullWidth label={translate(`resources.DataSubject.fields.${f}`)} value={changes[f] ?? ''} onChange={(e) => setChanges({ ...changes, [f]: e.target.value })} />
+            </Grid>
+          ))}
+        </Grid>
+      )}
+      <div>
+        <Button variant="contained" color="secondary" disabled={busy || (amending && Object.values(changes).every((v) => !v))} onClick={carryOut} data-testid="carry-out">
+          {translate('mamori.cases.carryOut')}
+        </Button>
+      </div>
+    </Stack>
+  );
+};

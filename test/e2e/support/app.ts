@@ -1,0 +1,34 @@
+import type { Page } from 'playwright-core';
+import type { TestServer } from '../../support/server';
+
+/** Opens a route of the single-page app (hash router) and waits for react-admin to settle. */
+export async function open(page: Page, s: TestServer, route: string): Promise<void> {
+  await page.goto(`${s.url}/#${route}`);
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+}
+
+/** The rows of the first react-admin list on the page, each as its cells' texts. */
+export async function rows(page: Page): Promise<string[][]> {
+  const body = page.locator('table tbody').first();
+  await body.locator('tr').first().waitFor();
+  return body.locator('tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => (td.textContent ?? '').trim())));
+}
+
+/** Picks an option of a MUI select (react-admin SelectInput) by its label and option text. */
+export async function choose(page: Page, label: string | RegExp, option: string | RegExp): Promise<void> {
+  await page.getByRole('combobox', { name: label }).click();
+  await page.getByRole('option', { name: option, exact: typeof option === 'string' }).click();
+}
+
+/** The text of the latest notification (snackbar). */
+export async function notification(page: Page): Promise<string> {
+  const alert = page.locator('.MuiSnackbar-root').last();
+  await alert.waitFor();
+  return (await alert.innerText()).trim();
+}
+
+/** Counts audit entries of an action straight from the database (to check the UI caused no refusals). */
+export async function countEntries(s: TestServer, action: string): Promise<number> {
+  const [row] = await s.sql<{ n: number }>('SELECT COUNT(*) AS n FROM audit_entry WHERE action = ?', [action]);
+  return Number(row?.n ?? 0);
+}
