@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   try {
     const users = new UserService(db, new Passwords(config.production), new SystemClock());
     const user: User = await users.create({ email: values.email, displayName: values.name, role: 'PRIVACY_MANAGER', password });
-    console.log(`created privacy manager ${user.email} (id ${user.id})`);
+    console.log(`created the privacy-manager account (user id ${user.id})`);
   } finally {
     await db.source.destroy();
   }
