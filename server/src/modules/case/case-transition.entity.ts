@@ -1,10 +1,10 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { jsonStrings } from '../../db/json-columns';
 import type { CaseStatus as CaseStatusValue, NonDisclosureReason as NonDisclosureReasonValue } from '@mamori/shared';
 import { CaseStatus, NonDisclosureReason } from '../../graphql/enums';
 import { DateTimeScalar } from '../../graphql/scalars';
 
-const jsonList = { to: (v: string[]) => JSON.stringify(v ?? []), from: (v: string) => (v ? JSON.parse(v) : []) };
 
 /** One step on a case's timeline: who moved it, when, from which status to which, and why. */
 @Entity('case_transition')
@@ -39,7 +39,7 @@ export class CaseTransition {
   @Field(() => DateTimeScalar)
   at!: string;
 
-  @Column('varchar', { length: 500, transformer: jsonList })
+  @Column('varchar', { length: 500, transformer: jsonStrings })
   @Field(() => [NonDisclosureReason])
   reasons!: NonDisclosureReasonValue[];
 

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { jsonStrings } from '../../db/json-columns';
 import type {
   CaseStatus as CaseStatusValue,
   CaseType as CaseTypeValue,
@@ -11,7 +12,6 @@ import type {
 import { CaseStatus, CaseType, Channel, IdentityDocument, NonDisclosureReason, RequesterKind } from '../../graphql/enums';
 import { DateScalar, DateTimeScalar } from '../../graphql/scalars';
 
-const jsonList = { to: (v: string[]) => JSON.stringify(v ?? []), from: (v: string) => (v ? JSON.parse(v) : []) };
 
 /**
  * A request for disclosure, etc., or an inquiry: the policy's "requests" as a
@@ -74,7 +74,7 @@ export class Case {
   @Field(() => ID, { nullable: true })
   recordedById!: number | null;
 
-  @Column('varchar', { name: 'data_items', length: 2000, transformer: jsonList })
+  @Column('varchar', { name: 'data_items', length: 2000, transformer: jsonStrings })
   @Field(() => [String], { description: 'The pieces of personal data requested' })
   dataItems!: string[];
 
@@ -102,7 +102,7 @@ export class Case {
   @Field(() => CaseStatus)
   status!: CaseStatusValue;
 
-  @Column('varchar', { name: 'non_disclosure_reasons', length: 500, transformer: jsonList })
+  @Column('varchar', { name: 'non_disclosure_reasons', length: 500, transformer: jsonStrings })
   @Field(() => [NonDisclosureReason])
   nonDisclosureReasons!: NonDisclosureReasonValue[];
 
@@ -128,7 +128,7 @@ export class Case {
   carriedOutById!: number | null;
 
   /** Names (never values) of the subject's fields the request changed. */
-  @Column('varchar', { name: 'outcome_fields', length: 300, nullable: true, transformer: jsonList })
+  @Column('varchar', { name: 'outcome_fields', length: 300, nullable: true, transformer: jsonStrings })
   @Field(() => [String], { description: 'Names of the data subject’s fields the request changed' })
   outcomeFields!: string[];
 

@@ -27,8 +27,13 @@ export class DataSubjectListArgs extends ListArgs {
   filter?: DataSubjectFilter;
 }
 
-/** The personal fields as arguments, each bounded and validated. */
+/**
+ * The personal fields, each bounded and validated: as flat arguments of
+ * create/update, and as the input of the changes an AMENDMENT or ADDITION asks
+ * for (a field left out is not touched; null clears it, an amendment only).
+ */
 @ArgsType()
+@InputType('SubjectChangesInput')
 export class DataSubjectFieldsArgs {
   @Field({ nullable: true })
   @IsOptional()

@@ -1,10 +1,10 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { jsonStrings } from '../../db/json-columns';
 import type { LegalBasis as LegalBasisValue } from '@mamori/shared';
 import { LegalBasis } from '../../graphql/enums';
 import { DateScalar, DateTimeScalar } from '../../graphql/scalars';
 
-const jsonList = { to: (v: string[]) => JSON.stringify(v ?? []), from: (v: string) => (v ? JSON.parse(v) : []) };
 
 /**
  * A record of personal data provided to a third party, on one of the four
@@ -26,7 +26,7 @@ export class ThirdPartyProvision {
   @Field({ description: 'Who received the data' })
   recipient!: string;
 
-  @Column('varchar', { length: 2000, transformer: jsonList })
+  @Column('varchar', { length: 2000, transformer: jsonStrings })
   @Field(() => [String], { description: 'The pieces of personal data provided' })
   items!: string[];
 

@@ -1,9 +1,9 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { jsonStrings } from '../../db/json-columns';
 import type { SubjectCategory as SubjectCategoryValue } from '@mamori/shared';
 import { SubjectCategory } from '../../graphql/enums';
 
-const jsonList = { to: (v: string[]) => JSON.stringify(v ?? []), from: (v: string) => (v ? JSON.parse(v) : []) };
 
 /** A purpose of use from the privacy policy; personal data is used only within one. */
 @Entity('purpose_of_use')
@@ -29,7 +29,7 @@ export class PurposeOfUse {
   @Field(() => String, { nullable: true })
   description!: string | null;
 
-  @Column('varchar', { length: 300, transformer: jsonList })
+  @Column('varchar', { length: 300, transformer: jsonStrings })
   @Field(() => [SubjectCategory], { description: 'The groups of data subjects this purpose concerns' })
   categories!: SubjectCategoryValue[];
 

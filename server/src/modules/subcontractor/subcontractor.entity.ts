@@ -3,7 +3,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { SubjectCategory as SubjectCategoryValue } from '@mamori/shared';
 import { SubjectCategory } from '../../graphql/enums';
 import { DateScalar, DateTimeScalar } from '../../graphql/scalars';
-import { jsonIds, jsonStrings } from './json-columns';
+import { jsonIds, jsonStrings } from '../../db/json-columns';
 
 /**
  * An entrusted party (outsourced handling of personal data). Deactivated,
