@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler, type Request } from 'express';
@@ -105,6 +106,8 @@ export async function createApp(config: Config, clock: Clock = config.clockOffse
     validationRules: limitRules(),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      // No HTTP caching of GraphQL answers here; left on, it hooks every resolved field of every response.
+      ApolloServerPluginCacheControlDisabled(),
       costLimitPlugin(),
       auditPlugin(services.auditWriter),
       {

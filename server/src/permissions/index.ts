@@ -160,10 +160,12 @@ export const permissionRules = {
   DashboardIncidents: allow,
 } satisfies IRules;
 
-export const permissions = shield(permissionRules, {
+export const shieldOptions = {
   fallbackRule: deny,
   allowExternalErrors: true,
   // A rule that said no without its own error: FORBIDDEN, never a stack.
-  fallbackError: (thrown) => (isAppError(thrown) ? thrown : forbidden()),
+  fallbackError: (thrown: unknown) => (isAppError(thrown) ? thrown : forbidden()),
   debug: false,
-});
+} satisfies NonNullable<Parameters<typeof shield>[1]>;
+
+export const permissions = shield(permissionRules, shieldOptions);

@@ -9,6 +9,7 @@ import type { AuthUser } from '../graphql/context';
  */
 export class NeedToKnow {
   private openCases: Promise<Map<number, number>> | null = null;
+  private openCasesLoaded: Map<number, number> | null = null;
   private readonly breakGlass = new Map<number, string>();
 
   constructor(
@@ -22,13 +23,25 @@ export class NeedToKnow {
 
   /** The justification for reading this subject's personal data, or null when it is refused. */
   async subject(subject: { id: number; restricted: boolean }): Promise<Justification | null> {
+    return this.subjectNow(subject);
+  }
+
+  /**
+   * The same decision, without a promise whenever nothing has to be loaded
+   * (every case but the first question of a staff member's request): the
+   * personal fields of a 100-subject list ask it once per subject.
+   */
+  subjectNow(subject: { id: number; restricted: boolean }): Justification | null | Promise<Justification | null> {
     if (!this.user) return null;
     const reason = this.breakGlass.get(subject.id);
     if (reason) return { caseId: null, breakGlassReason: reason };
     if (this.user.role === 'PRIVACY_MANAGER') return { caseId: null };
     if (this.user.role !== 'STAFF' || subject.restricted) return null;
-    const caseId = (await this.openCasesOfStaff()).get(subject.id);
-    return caseId === undefined ? null : { caseId };
+    const decide = (cases: Map<number, number>) => {
+      const caseId = cases.get(subject.id);
+      return caseId === undefined ? null : { caseId };
+    };
+    return this.openCasesLoaded ? decide(this.openCasesLoaded) : this.openCasesOfStaff().then(decide);
   }
 
   /** The open case assigned to the caller about this subject, if any. */
@@ -53,6 +66,7 @@ export class NeedToKnow {
       .then((rows: Array<{ id: number; subjectId: number }>) => {
         const bySubject = new Map<number, number>();
         for (const row of rows) if (!bySubject.has(Number(row.subjectId))) bySubject.set(Number(row.subjectId), Number(row.id));
+        this.openCasesLoaded = bySubject;
         return bySubject;
       });
     return this.openCases;

@@ -6,7 +6,8 @@ import { auditMetrics } from '../../metrics';
 import type { AuditEntry } from './audit-entry.entity';
 import { GENESIS_HASH, canonicalEntry, linkHash } from './canonical';
 
-const LOCK_NAME = 'mamori_audit_chain';
+/** The database-wide lock the chain's single sequencer holds (bulk loaders take it too). */
+export const CHAIN_LOCK_NAME = 'mamori_audit_chain';
 const LINK_BATCH = 5000;
 const VERIFY_CHUNK = 5000;
 /** Entries are looked for this far below the newest linked one (commits can land out of id order). */
@@ -96,7 +97,7 @@ export class ChainLinker {
   }
 
   private async linkAll(): Promise<void> {
-    while ((await this.db.lockedTransaction(LOCK_NAME, (m) => this.linkBatch(m))) === LINK_BATCH) {
+    while ((await this.db.lockedTransaction(CHAIN_LOCK_NAME, (m) => this.linkBatch(m))) === LINK_BATCH) {
       // a full batch: more may be waiting
     }
   }
@@ -120,8 +121,13 @@ export class ChainLinker {
       hash = linkHash(seq, prevHash, canonicalEntry(entry));
       return { seq, entryId: entry.id, prevHash, hash, linkedAt };
     });
-    for (let i = 0; i < links.length; i += 500) {
-      await manager.createQueryBuilder().insert().into('audit_link').values(links.slice(i, i + 500)).updateEntity(false).execute();
+    // Positional multi-row INSERTs: TypeORM's insert builder re-scans its named parameters per value.
+    for (let i = 0; i < links.length; i += 1000) {
+      const chunk = links.slice(i, i + 1000);
+      await manager.query(
+        `INSERT INTO audit_link (seq, entry_id, prev_hash, hash, linked_at) VALUES ${chunk.map(() => '(?,?,?,?,?)').join(',')}`,
+        chunk.flatMap((l) => [l.seq, l.entryId, l.prevHash, l.hash, l.linkedAt]),
+      );
     }
     auditMetrics.headSeq.set(seq);
     return pending.length;

@@ -12,18 +12,39 @@ interface Waiter {
   reject: (error: unknown) => void;
 }
 
-const ROWS_PER_INSERT = 200;
+const ROWS_PER_INSERT = 500;
 
-/** Inserts entries with multi-row INSERTs inside the caller's transaction. */
+interface InsertShape {
+  columns: string[];
+  properties: Array<keyof NewAuditEntry>;
+}
+const shapes = new WeakMap<object, InsertShape>();
+
+/** The entry's stored columns (all but the generated id), read once from the entity's metadata. */
+function insertShape(manager: EntityManager): InsertShape {
+  let shape = shapes.get(manager.connection);
+  if (!shape) {
+    const stored = manager.connection.getMetadata(AuditEntry).columns.filter((c) => !c.isGenerated);
+    shape = { columns: stored.map((c) => c.databaseName), properties: stored.map((c) => c.propertyName as keyof NewAuditEntry) };
+    shapes.set(manager.connection, shape);
+  }
+  return shape;
+}
+
+/**
+ * Inserts entries with multi-row INSERTs inside the caller's transaction. The
+ * statement is written directly with positional parameters: TypeORM's insert
+ * builder names and re-scans every parameter, which cost more than the
+ * database round trip for a 100-row batch.
+ */
 export async function insertEntries(manager: EntityManager, entries: NewAuditEntry[]): Promise<void> {
+  const { columns, properties } = insertShape(manager);
+  const tuple = `(${columns.map(() => '?').join(',')})`;
   for (let i = 0; i < entries.length; i += ROWS_PER_INSERT) {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(AuditEntry)
-      .values(entries.slice(i, i + ROWS_PER_INSERT))
-      .updateEntity(false)
-      .execute();
+    const rows = entries.slice(i, i + ROWS_PER_INSERT);
+    const params: unknown[] = [];
+    for (const row of rows) for (const property of properties) params.push(row[property] ?? null);
+    await manager.query(`INSERT INTO audit_entry (${columns.join(',')}) VALUES ${rows.map(() => tuple).join(',')}`, params);
   }
 }
 

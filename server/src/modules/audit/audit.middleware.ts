@@ -1,16 +1,27 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { IMiddlewareTypeMap } from 'graphql-middleware';
+import type { IMiddlewareFunction, IMiddlewareTypeMap } from 'graphql-middleware';
 import { PERSONAL_DATA_FIELDS, type PersonalDataType } from '@mamori/shared';
 import type { Context } from '../../graphql/context';
 import type { Justification } from './request-audit';
 
 type Parent = Record<string, unknown> & { id: number };
+type Located = [number | null, Justification];
 
-/** How to find the entity and data subject behind a personal field, per type. */
-const LOCATE: Record<PersonalDataType, (parent: Parent, ctx: Context) => Promise<[number | null, Justification]>> = {
-  DataSubject: async (p, ctx) => [p.id, (await ctx.access.subject(p as Parent & { restricted: boolean })) ?? { caseId: null }],
-  Case: async (p) => [(p.subjectId as number | null) ?? null, { caseId: p.id }],
+/**
+ * How to find the entity and data subject behind a personal field, per type.
+ * Synchronous when need-to-know is known without loading anything (always,
+ * once the field's permission rule has asked), so a list of 100 subjects does
+ * not pay a promise per field.
+ */
+const LOCATE: Record<PersonalDataType, (parent: Parent, ctx: Context) => Located | Promise<Located>> = {
+  DataSubject: (p, ctx) => {
+    const decided = ctx.access.subjectNow(p as Parent & { restricted: boolean });
+    return decided instanceof Promise ? decided.then((j): Located => [p.id, j ?? { caseId: null }]) : [p.id, decided ?? { caseId: null }];
+  },
+  Case: (p) => [(p.subjectId as number | null) ?? null, { caseId: p.id }],
 };
+
+const isPromise = (value: unknown): value is Promise<unknown> => value instanceof Promise;
 
 /**
  * Field-level audit, generated from the shared personal-data list: every
@@ -21,16 +32,22 @@ const LOCATE: Record<PersonalDataType, (parent: Parent, ctx: Context) => Promise
 export function personalDataAudit(): IMiddlewareTypeMap {
   const map: IMiddlewareTypeMap = {};
   for (const type of Object.keys(PERSONAL_DATA_FIELDS) as PersonalDataType[]) {
-    const fields: Record<string, (resolve: Function, parent: Parent, args: unknown, ctx: Context, info: GraphQLResolveInfo) => Promise<unknown>> = {};
-    for (const field of PERSONAL_DATA_FIELDS[type]) {
-      fields[field] = async (resolve, parent, args, ctx, info) => {
-        const value = await resolve(parent, args, ctx, info);
-        const [subjectId, justification] = await LOCATE[type](parent, ctx);
-        ctx.audit.recordRead(type, parent.id, subjectId, info.fieldName, justification);
-        return value;
+    const locate = LOCATE[type];
+    const record = (parent: Parent, ctx: Context, info: GraphQLResolveInfo, [subjectId, justification]: Located) =>
+      ctx.audit.recordRead(type, parent.id, subjectId, info.fieldName, justification);
+    type Resolve = (parent: Parent, args: unknown, ctx: Context, info: GraphQLResolveInfo) => unknown;
+    const noteRead = (resolve: Resolve, parent: Parent, args: unknown, ctx: Context, info: GraphQLResolveInfo): unknown => {
+      const value = resolve(parent, args, ctx, info);
+      const note = (resolved: unknown) => {
+        const located = locate(parent, ctx);
+        if (isPromise(located)) return located.then((l) => (record(parent, ctx, info, l), resolved));
+        record(parent, ctx, info, located);
+        return resolved;
       };
-    }
-    map[type] = fields;
+      return isPromise(value) ? value.then(note) : note(value);
+    };
+    // graphql-middleware passes a plain value through (its typings ask for a promise).
+    map[type] = Object.fromEntries(PERSONAL_DATA_FIELDS[type].map((field) => [field, noteRead as unknown as IMiddlewareFunction]));
   }
   return map;
 }

@@ -47,6 +47,8 @@ export class RequestAudit {
   /** Entities whose change entry already covers what the mutation returns. */
   private readonly covered = new Set<string>();
   private events: NewAuditEntry[] = [];
+  /** The read noted last: the personal fields of one object arrive one after another. */
+  private last: { entityType: string; entityId: string | number; read: PendingRead } | null = null;
 
   constructor(
     private actor: Actor,
@@ -69,15 +71,21 @@ export class RequestAudit {
     field: string | null,
     justification: Justification,
   ): void {
-    const k = key(entityType, entityId);
-    if (this.covered.has(k)) return;
-    let read = this.reads.get(k);
-    if (!read) {
-      read = { entityType, entityId: String(entityId), subjectId, fields: new Set(), justification };
-      this.reads.set(k, read);
-    } else if (justification.breakGlassReason) {
-      read.justification = justification;
+    const last = this.last;
+    let read: PendingRead | undefined;
+    if (last && last.entityId === entityId && last.entityType === entityType) {
+      read = last.read;
+    } else {
+      const k = key(entityType, entityId);
+      if (this.covered.has(k)) return;
+      read = this.reads.get(k);
+      if (!read) {
+        read = { entityType, entityId: String(entityId), subjectId, fields: new Set(), justification };
+        this.reads.set(k, read);
+      }
+      this.last = { entityType, entityId, read };
     }
+    if (justification.breakGlassReason) read.justification = justification;
     if (field) read.fields.add(field);
   }
 
@@ -94,6 +102,7 @@ export class RequestAudit {
     const k = key(entityType, entityId);
     this.covered.add(k);
     this.reads.delete(k);
+    this.last = null;
   }
 
   record(action: AuditAction, details: EventDetails = {}): void {
@@ -101,9 +110,9 @@ export class RequestAudit {
   }
 
   /** Builds an entry stamped with this request's actor, for writing inside a transaction. */
-  entry(action: AuditAction, d: EventDetails = {}): NewAuditEntry {
+  entry(action: AuditAction, d: EventDetails = {}, occurredAt = this.clock.now().toISOString()): NewAuditEntry {
     return {
-      occurredAt: this.clock.now().toISOString(),
+      occurredAt,
       actorId: this.actor.actorId,
       actorRole: this.actor.actorRole,
       action,
@@ -123,6 +132,7 @@ export class RequestAudit {
   /** Takes every pending entry (reads last, as they happened during execution). */
   drain(): NewAuditEntry[] {
     const entries = this.events;
+    const occurredAt = this.clock.now().toISOString();
     for (const read of this.reads.values()) {
       const { breakGlassReason, caseId } = read.justification;
       entries.push(
@@ -133,11 +143,12 @@ export class RequestAudit {
           fields: [...read.fields],
           caseId,
           reason: breakGlassReason ?? null,
-        }),
+        }, occurredAt),
       );
     }
     this.events = [];
     this.reads.clear();
+    this.last = null;
     return entries;
   }
 }

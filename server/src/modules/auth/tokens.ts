@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import type { Role } from '@mamori/shared';
 import type { Clock } from '../../clock';
@@ -15,21 +16,30 @@ const ISSUER = 'mamori';
 
 /** HS256 session tokens, valid for hours; verification pins the algorithm, so `none` and others fail. */
 export class Tokens {
+  /**
+   * The secret as a key object, made once: given a string, jsonwebtoken first
+   * tries to parse it as a PEM public key and fails, which cost about a
+   * millisecond of CPU on every request.
+   */
+  private readonly key: KeyObject;
+
   constructor(
-    private readonly secret: string,
+    secret: string,
     private readonly ttlHours: number,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.key = createSecretKey(Buffer.from(secret, 'utf8'));
+  }
 
   sign(claims: TokenClaims): string {
     const iat = Math.floor(this.clock.now().getTime() / 1000);
-    return jwt.sign({ ...claims, iat }, this.secret, { algorithm: 'HS256', expiresIn: this.ttlHours * 3600, issuer: ISSUER });
+    return jwt.sign({ ...claims, iat }, this.key, { algorithm: 'HS256', expiresIn: this.ttlHours * 3600, issuer: ISSUER });
   }
 
   /** The claims, or null for a token that is malformed, forged, of another algorithm or expired. */
   verify(token: string): TokenClaims | null {
     try {
-      const payload = jwt.verify(token, this.secret, {
+      const payload = jwt.verify(token, this.key, {
         algorithms: ['HS256'],
         issuer: ISSUER,
         clockTimestamp: Math.floor(this.clock.now().getTime() / 1000),
