@@ -1,0 +1,398 @@
+'use strict';
+/**
+ * `npm run bench`: the cost of auditing, measured on the real server.
+ *
+ * For each database (SQLite file, MariaDB/MySQL) it makes a fresh database,
+ * starts the built server in a child process, seeds 10,000 subjects and
+ * 100,000 chained audit entries, and drives it over loopback with autocannon
+ * at 1, 8, 32 and 64 connections. Every audited scenario is paired with its
+ * unaudited baseline from the same run and reported as a ratio:
+ *   1. DataSubject(id), non-personal fields only (baseline, no audit)
+ *   2. DataSubject(id) with personal fields (one READ entry per request)
+ *   3. allDataSubjects(perPage: 100) with personal fields (100 entries) vs. without
+ *   4. updateDataSubject (change + entry in one transaction) vs. the same transaction without the entry
+ *   5. verifyAuditChain over 1,000,000 bulk-seeded entries vs. raw SHA-256 over the same bytes
+ *   6. fail-closed count: personal-data records received vs. READ entries written
+ * On MySQL it also runs the audited read on two server processes sharing one database.
+ *
+ * Knobs: BENCH_SECONDS (default 5), BENCH_DATABASES (default sqlite,mysql),
+ * BENCH_CONNECTIONS (default 1,8,32,64), BENCH_CHAIN (default 1000000),
+ * BENCH_QUICK=1 (2 s, 1 and 32 connections, a 100,000-entry chain), BENCH_ONLY (a subset of
+ * single,list,update,failclosed,two,verify),
+ * BENCH_MYSQL_URL (default mysql://root@127.0.0.1:3306), BENCH_OUT (default bench/results).
+ */
+const { fork } = require('node:child_process');
+const { randomBytes } = require('node:crypto');
+const { mkdirSync, mkdtempSync, rmSync, writeFileSync } = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const autocannon = require('autocannon');
+const mysql = require('mysql2/promise');
+const { markdownSummary } = require('./report');
+
+const QUICK = process.env.BENCH_QUICK === '1';
+const SECONDS = Number(process.env.BENCH_SECONDS ?? (QUICK ? 2 : 5));
+const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? (QUICK ? '1,32' : '1,8,32,64')).split(',').map(Number);
+const DATABASES = (process.env.BENCH_DATABASES ?? 'sqlite,mysql').split(',').map((s) => s.trim()).filter(Boolean);
+const CHAIN = Number(process.env.BENCH_CHAIN ?? (QUICK ? 100_000 : 1_000_000));
+const MYSQL_URL = process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
+const OUT = process.env.BENCH_OUT ?? path.join(__dirname, 'results');
+/** Development runs: a subset of single,list,update,failclosed,two,verify. */
+const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
+const wanted = (key) => !ONLY || ONLY.has(key);
+const SUBJECTS = 10_000;
+const SEEDED_ENTRIES = 100_000;
+const PER_PAGE = 100;
+/** Fixed-size run for the fail-closed count: every request completes, so the count is exact. */
+const FAIL_CLOSED_REQUESTS = QUICK ? 600 : 3000;
+const MANAGER = 'manager@mamori.example';
+
+const NON_PERSONAL = 'id category restricted createdAt updatedAt';
+const PERSONAL = 'fullName fullNameKana postalCode postalAddress phone email company division title';
+
+const log = (...args) => console.log(...args);
+
+// ---------------------------------------------------------------- databases
+
+async function createDatabase(kind) {
+  if (kind === 'sqlite') {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'mamori-bench-'));
+    return { kind, url: `sqlite:${path.join(dir, 'bench.sqlite')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const name = `mamori_bench_${randomBytes(5).toString('hex')}`;
+  const admin = await mysql.createConnection({ uri: `${MYSQL_URL}/mysql` });
+  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await admin.end();
+  return {
+    kind,
+    url: `${MYSQL_URL}/${name}`,
+    drop: async () => {
+      const c = await mysql.createConnection({ uri: `${MYSQL_URL}/mysql` });
+      await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await c.end();
+    },
+  };
+}
+
+// ---------------------------------------------------------------- server processes
+
+/** Starts bench/server.js on `url`; resolves once it listens. */
+function startServer(url, extraArgs = []) {
+  return new Promise((resolve, reject) => {
+    const child = fork(path.join(__dirname, 'server.js'), [], {
+      // Libraries run as deployed (NODE_ENV=production: graphql-js and express drop development checks);
+      // the application's own settings stay those of a demo instance (bench/server.js), so demo accounts exist.
+      env: { ...process.env, BENCH_DATABASE_URL: url, NODE_ENV: 'production', LOG_LEVEL: 'error' },
+      execArgv: [...extraArgs],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    let nextId = 1;
+    const pending = new Map();
+    child.on('message', (msg) => {
+      if (msg.ready) {
+        resolve({
+          port: msg.port,
+          url: `http://127.0.0.1:${msg.port}`,
+          call(cmd, args) {
+            const id = nextId++;
+            return new Promise((res, rej) => {
+              pending.set(id, { res, rej });
+              child.send({ id, cmd, args });
+            });
+          },
+          async close() {
+            const exited = new Promise((r) => child.once('exit', r));
+            await this.call('close').catch(() => undefined);
+            await exited;
+          },
+        });
+        return;
+      }
+      const p = pending.get(msg.id);
+      if (!p) return;
+      pending.delete(msg.id);
+      if (msg.error) p.rej(new Error(msg.error));
+      else p.res(msg.result);
+    });
+    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+}
+
+async function scrapeAudit(server) {
+  const text = await (await fetch(`${server.url}/metrics`)).text();
+  const value = (name) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? 0);
+  return { entries: value('mamori_audit_entries_total'), commits: value('mamori_audit_commits_total') };
+}
+
+async function gql(server, token, query, variables) {
+  const res = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const json = await res.json();
+  if (json.errors) throw new Error(`${query.slice(0, 60)}: ${JSON.stringify(json.errors).slice(0, 300)}`);
+  return json.data;
+}
+
+// ---------------------------------------------------------------- load
+
+const randomInt = (n) => Math.floor(Math.random() * n);
+
+/** Counts the personal-data records in a response body: one `"fullName":` per subject returned. */
+function personalRecords(body) {
+  let count = 0;
+  for (let at = body.indexOf('"fullName":'); at !== -1; at = body.indexOf('"fullName":', at + 1)) count++;
+  return count;
+}
+
+/**
+ * Runs one load: `connections` clients for `seconds` (or `amount` requests),
+ * each request's body from `makeBody()`. Responses carrying GraphQL errors are
+ * counted as errors; `received` counts the personal-data records delivered.
+ */
+async function load(targets, token, makeBody, options) {
+  const cpuBefore = await Promise.all(targets.map((t) => t.call('cpu')));
+  const result = await drive(targets, token, makeBody, options);
+  const cpuAfter = await Promise.all(targets.map((t) => t.call('cpu')));
+  const cpuMicros = cpuAfter.reduce((n, after, i) => n + after - cpuBefore[i], 0);
+  result.serverCpuMsPerRequest = result.requests ? cpuMicros / 1000 / result.requests : null;
+  return result;
+}
+
+function drive(targets, token, makeBody, { connections, seconds, amount }) {
+  const split = targets.length;
+  const runs = targets.map(
+    (target, i) =>
+      new Promise((resolve, reject) => {
+        const tally = { graphqlErrors: 0, received: 0 };
+        const perTarget = amount ? Math.round(amount / split) : Infinity;
+        const share = Math.min(perTarget, Math.max(1, Math.floor(connections / split) + (i < connections % split ? 1 : 0)));
+        const instance = autocannon(
+          {
+            url: `${target.url}/graphql`,
+            connections: share,
+            ...(amount ? { amount: perTarget } : { duration: seconds }),
+            timeout: 30,
+            requests: [
+              {
+                method: 'POST',
+                headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+                setupRequest: (req) => ({ ...req, body: makeBody() }),
+                onResponse: (status, body) => {
+                  if (status !== 200 || body.includes('"errors"')) tally.graphqlErrors++;
+                  tally.received += personalRecords(body);
+                },
+              },
+            ],
+          },
+          (error, result) => (error ? reject(error) : resolve({ result, tally })),
+        );
+        autocannon.track(instance, { renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false });
+      }),
+  );
+  return Promise.all(runs).then((all) => {
+    const total = all.reduce((n, r) => n + r.result.requests.total, 0);
+    const duration = Math.max(...all.map((r) => r.result.duration));
+    // Latency percentiles of the busier instance (one instance unless two processes are compared).
+    const main = all.reduce((a, b) => (a.result.requests.total >= b.result.requests.total ? a : b)).result;
+    return {
+      connections,
+      requests: total,
+      rps: total / duration,
+      p50: main.latency.p50,
+      p99: main.latency.p99,
+      errors: all.reduce((n, r) => n + r.result.errors + r.result.timeouts + r.tally.graphqlErrors + r.result.non2xx, 0),
+      received: all.reduce((n, r) => n + r.tally.received, 0),
+    };
+  });
+}
+
+// ---------------------------------------------------------------- scenarios
+
+function scenarios(subjectRange) {
+  const span = subjectRange.last - subjectRange.first + 1;
+  const anySubject = () => subjectRange.first + randomInt(span);
+  const single = (fields) => () =>
+    JSON.stringify({ query: `query($id: ID!) { DataSubject(id: $id) { ${fields} } }`, variables: { id: String(anySubject()) } });
+  const list = (fields) => () =>
+    JSON.stringify({
+      query: `query($page: Int) { allDataSubjects(page: $page, perPage: ${PER_PAGE}, sortField: "id") { ${fields} } }`,
+      variables: { page: randomInt(Math.floor(span / PER_PAGE)) },
+    });
+  const update = () => () =>
+    JSON.stringify({
+      query: 'mutation($id: ID!, $phone: String) { updateDataSubject(id: $id, phone: $phone) { id phone } }',
+      variables: { id: String(anySubject()), phone: `03-${String(1000 + randomInt(9000))}-${String(1000 + randomInt(9000))}` },
+    });
+  return [
+    { key: 'single', title: '1–2. DataSubject(id)', base: 'non-personal fields (no audit)', audited: 'personal fields (1 READ entry)', baseBody: single(NON_PERSONAL), auditedBody: single(`${NON_PERSONAL} ${PERSONAL}`), target: 0.7 },
+    { key: 'list', title: `3. allDataSubjects(perPage: ${PER_PAGE})`, base: 'non-personal fields (no audit)', audited: `personal fields (${PER_PAGE} READ entries)`, baseBody: list(NON_PERSONAL), auditedBody: list(`${NON_PERSONAL} ${PERSONAL}`), target: 0.5 },
+    { key: 'update', title: '4. updateDataSubject(phone)', base: 'same transaction without the entry', audited: 'change + UPDATE entry in one transaction', baseBody: update(), auditedBody: update(), target: 0.85, toggleEntries: true },
+  ];
+}
+
+async function runPair(server, token, scenario, connections) {
+  const opts = { connections, seconds: SECONDS };
+  if (scenario.toggleEntries) await server.call('skipChangeEntries', { on: true });
+  const base = await load([server], token, scenario.baseBody, opts);
+  if (scenario.toggleEntries) await server.call('skipChangeEntries', { on: false });
+  const before = await scrapeAudit(server);
+  const audited = await load([server], token, scenario.auditedBody, opts);
+  const after = await scrapeAudit(server);
+  const commits = after.commits - before.commits;
+  audited.entriesPerCommit = commits > 0 ? (after.entries - before.entries) / commits : scenario.toggleEntries ? 1 : null;
+  const ratio = audited.rps / base.rps;
+  const cpuRatio = base.serverCpuMsPerRequest / audited.serverCpuMsPerRequest;
+  log(
+    `  ${scenario.key.padEnd(6)} c=${String(connections).padStart(2)}  base ${fmt(base.rps)} req/s p50 ${base.p50} p99 ${base.p99} ms | ` +
+      `audited ${fmt(audited.rps)} req/s p50 ${audited.p50} p99 ${audited.p99} ms | ratio ${ratio.toFixed(2)}` +
+      ` | server CPU ${base.serverCpuMsPerRequest.toFixed(2)} / ${audited.serverCpuMsPerRequest.toFixed(2)} ms/req (${cpuRatio.toFixed(2)})` +
+      (audited.entriesPerCommit ? ` | ${audited.entriesPerCommit.toFixed(1)} entries/commit` : '') +
+      (base.errors + audited.errors ? ` | ERRORS ${base.errors}/${audited.errors}` : ''),
+  );
+  return { connections, base, audited, ratio, cpuRatio };
+}
+
+const fmt = (n) => Math.round(n).toLocaleString('en-US').padStart(6);
+
+async function readCount(server) {
+  const [row] = await server.call('sql', { query: "SELECT COUNT(*) AS n FROM audit_entry WHERE action = 'READ' AND entity_type = 'DataSubject'" });
+  return Number(row.n);
+}
+
+/** Scenario 6: a fixed number of audited requests (single reads and lists) at 32 connections; every one completes. */
+async function failClosedCount(server, token, list, targets = [server]) {
+  const before = await readCount(server);
+  const half = Math.round(FAIL_CLOSED_REQUESTS / 2);
+  const single = await load(targets, token, list[0].auditedBody, { connections: 32, amount: half });
+  const lists = await load(targets, token, list[1].auditedBody, { connections: 32, amount: Math.round(half / 10) });
+  const after = await readCount(server);
+  const received = single.received + lists.received;
+  const written = after - before;
+  const result = { requests: single.requests + lists.requests, received, readEntries: written, equal: received === written, errors: single.errors + lists.errors };
+  log(`  fail-closed: ${received} personal-data records received, ${written} READ entries written → ${result.equal ? 'equal' : 'NOT EQUAL'}`);
+  return result;
+}
+
+async function verifyScenario(kind) {
+  const db = await createDatabase(kind);
+  const server = await startServer(db.url);
+  try {
+    const { token, id } = await server.call('token', { email: MANAGER });
+    let started = Date.now();
+    const seeded = await server.call('seedChain', { count: CHAIN, actorId: id });
+    await server.call('linked');
+    log(`  seeded a valid chain of ${CHAIN.toLocaleString('en-US')} entries in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const raw = await server.call('rawHashRate', { count: CHAIN, actorId: id, first: seeded.first });
+    const runs = [];
+    for (let i = 0; i < 2; i++) {
+      started = process.hrtime.bigint();
+      const { verifyAuditChain: v } = await gql(server, token, '{ verifyAuditChain { ok checked headSeq firstBrokenSeq } }');
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      if (!v.ok) throw new Error(`the seeded chain did not verify: ${JSON.stringify(v)}`);
+      runs.push({ checked: v.checked, seconds, perSecond: v.checked / seconds });
+    }
+    const best = runs.reduce((a, b) => (a.perSecond >= b.perSecond ? a : b));
+    const result = { entries: best.checked, seconds: best.seconds, perSecond: best.perSecond, raw, ratio: best.perSecond / raw.perSecond, target: 0.3 };
+    log(
+      `  verify: ${best.checked.toLocaleString('en-US')} entries in ${best.seconds.toFixed(2)} s = ${fmt(best.perSecond)} entries/s; ` +
+        `raw SHA-256 of the same bytes ${fmt(raw.perSecond)}/s (${raw.mbPerSecond.toFixed(0)} MB/s) → ratio ${result.ratio.toFixed(2)}`,
+    );
+    return result;
+  } finally {
+    await server.close();
+    await db.drop();
+  }
+}
+
+/** MySQL only: the audited read on two server processes sharing one database, against one process, at 32 connections. */
+async function twoProcesses(db, first, token, list) {
+  const second = await startServer(db.url);
+  try {
+    const results = {};
+    for (const [name, targets] of [['oneProcess', [first]], ['twoProcesses', [first, second]]]) {
+      const before = await Promise.all(targets.map(scrapeAudit));
+      const r = await load(targets, token, list[0].auditedBody, { connections: 32, seconds: SECONDS });
+      const after = await Promise.all(targets.map(scrapeAudit));
+      const commits = after.reduce((n, a, i) => n + a.commits - before[i].commits, 0);
+      const entries = after.reduce((n, a, i) => n + a.entries - before[i].entries, 0);
+      r.entriesPerCommit = commits ? entries / commits : null;
+      results[name] = r;
+      log(`  ${name}: ${fmt(r.rps)} req/s audited single reads at 32 connections (p50 ${r.p50} p99 ${r.p99} ms, ${r.entriesPerCommit?.toFixed(1)} entries/commit)`);
+    }
+    await Promise.all([first.call('linked'), second.call('linked')]);
+    const { verifyAuditChain: v } = await gql(first, token, '{ verifyAuditChain { ok checked headSeq firstBrokenSeq } }');
+    results.chainAfter = v;
+    log(`  chain after two writers: ok=${v.ok} checked=${v.checked} head=${v.headSeq}`);
+    results.failClosed = await failClosedCount(first, token, list, [first, second]);
+    return results;
+  } finally {
+    await second.close();
+  }
+}
+
+async function benchDatabase(kind) {
+  log(`\n== ${kind} ==`);
+  const db = await createDatabase(kind);
+  const server = await startServer(db.url);
+  const out = { kind };
+  try {
+    const { token, id } = await server.call('token', { email: MANAGER });
+    let started = Date.now();
+    const range = await server.call('seedSubjects', { count: SUBJECTS });
+    await server.call('seedChain', { count: SEEDED_ENTRIES, actorId: id });
+    await server.call('linked');
+    log(`  seeded ${SUBJECTS.toLocaleString('en-US')} subjects and ${SEEDED_ENTRIES.toLocaleString('en-US')} chained entries in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const list = scenarios(range);
+    const chosen = list.filter((s) => wanted(s.key));
+    // Warm-up: JIT, connection pool, statement caches.
+    for (const s of chosen) {
+      await load([server], token, s.baseBody, { connections: 8, seconds: 1 });
+      await load([server], token, s.auditedBody, { connections: 8, seconds: 1 });
+    }
+    out.scenarios = {};
+    for (const s of chosen) {
+      out.scenarios[s.key] = { title: s.title, base: s.base, audited: s.audited, target: s.target, runs: [] };
+      for (const c of CONNECTIONS) out.scenarios[s.key].runs.push(await runPair(server, token, s, c));
+    }
+    await server.call('linked');
+    if (wanted('failclosed')) out.failClosed = await failClosedCount(server, token, list);
+    if (kind === 'mysql' && wanted('two')) out.twoProcesses = await twoProcesses(db, server, token, list);
+  } finally {
+    await server.close();
+    await db.drop();
+  }
+  if (wanted('verify')) out.verify = await verifyScenario(kind);
+  return out;
+}
+
+async function main() {
+  const startedAt = new Date();
+  const t0 = Date.now();
+  log(`Mamori benchmark: ${DATABASES.join(', ')}; ${SECONDS} s per run at ${CONNECTIONS.join(', ')} connections; ${os.cpus().length} cores, Node ${process.version}`);
+  const results = {
+    startedAt: startedAt.toISOString(),
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.type()} ${os.release()}` },
+    settings: { seconds: SECONDS, connections: CONNECTIONS, subjects: SUBJECTS, seededEntries: SEEDED_ENTRIES, chain: CHAIN, perPage: PER_PAGE, quick: QUICK },
+    databases: {},
+  };
+  for (const kind of DATABASES) results.databases[kind] = await benchDatabase(kind);
+  results.totalSeconds = (Date.now() - t0) / 1000;
+  mkdirSync(OUT, { recursive: true });
+  const json = path.join(OUT, 'latest.json');
+  const md = path.join(OUT, 'summary.md');
+  writeFileSync(json, `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(md, markdownSummary(results));
+  log(`\n${markdownSummary(results)}`);
+  log(`wrote ${path.relative(process.cwd(), json)} and ${path.relative(process.cwd(), md)} in ${results.totalSeconds.toFixed(0)} s`);
+}
+
+module.exports = { createDatabase, startServer, load, scenarios, gql, scrapeAudit, SUBJECTS, SEEDED_ENTRIES, MANAGER };
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

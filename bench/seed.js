@@ -1,0 +1,169 @@
+'use strict';
+/**
+ * Bulk seeding for the benchmark, run inside a benchmark server process with
+ * its database handle: multi-row INSERTs, thousands of rows per statement.
+ * The audit chain is seeded valid: each entry is hashed with the server's own
+ * canonical encoding and linked under the chain's lock, exactly as the linker
+ * would have linked it.
+ */
+const path = require('node:path');
+const { randomBytes } = require('node:crypto');
+
+const DIST = path.join(__dirname, '..', 'server', 'dist', 'server', 'src');
+const { canonicalEntry, linkHash } = require(path.join(DIST, 'modules', 'audit', 'canonical.js'));
+const { CHAIN_LOCK_NAME } = require(path.join(DIST, 'modules', 'audit', 'audit-chain.js'));
+
+const SUBJECT_COLUMNS = [
+  'id', 'category', 'full_name', 'full_name_kana', 'postal_code', 'postal_address', 'phone', 'email', 'company',
+  'division', 'title', 'search_text', 'restricted', 'provision_stopped', 'erased_at', 'created_at', 'updated_at',
+];
+const ENTRY_COLUMNS = [
+  'id', 'occurred_at', 'actor_id', 'actor_role', 'action', 'entity_type', 'entity_id', 'subject_id', 'fields',
+  'case_id', 'reason', 'request_id', 'client_ip', 'outcome', 'changes',
+];
+const LINK_COLUMNS = ['seq', 'entry_id', 'prev_hash', 'hash', 'linked_at'];
+const CATEGORIES = ['CUSTOMER', 'BUSINESS_PARTNER_CONTACT', 'SHAREHOLDER', 'JOB_APPLICANT', 'EMPLOYEE'];
+const FAMILY = ['山田', '佐藤', '鈴木', '高橋', '田中', '伊藤', '渡辺', '中村'];
+const GIVEN = ['太郎', '花子', '一郎', '美咲', '健太', '陽菜'];
+const SUBJECT_FIELDS = 'company,division,email,fullName,fullNameKana,phone,postalAddress,postalCode,title';
+
+/** Inserts rows (arrays in `columns` order) with as many rows per statement as the dialect allows. */
+async function insertRows(manager, dialect, table, columns, rows) {
+  // SQLite binds at most 32,766 parameters per statement; MySQL's limit is the packet size.
+  const perStatement = dialect === 'sqlite' ? Math.floor(30000 / columns.length) : 5000;
+  const tuple = `(${columns.map(() => '?').join(',')})`;
+  for (let i = 0; i < rows.length; i += perStatement) {
+    const chunk = rows.slice(i, i + perStatement);
+    await manager.query(
+      `INSERT INTO ${table} (${columns.join(',')}) VALUES ${chunk.map(() => tuple).join(',')}`,
+      chunk.flat(),
+    );
+  }
+}
+
+function subjectRow(id, now) {
+  const name = `${FAMILY[id % FAMILY.length]} ${GIVEN[id % GIVEN.length]}${id}`;
+  const email = `subject${id}@example.jp`;
+  return [
+    id, CATEGORIES[id % CATEGORIES.length], name, `ヤマダ タロウ`, '100-0001', `東京都千代田区千代田${id}-1`,
+    `03-${String(1000 + (id % 9000)).padStart(4, '0')}-${String(id % 10000).padStart(4, '0')}`, email,
+    '株式会社サンプル', '営業部', '課長', `${name} やまだ たろう ${email}`.toLowerCase(), 0, 0, null, now, now,
+  ];
+}
+
+/** `count` data subjects after the existing ones, each with its digest key. Returns the id range. */
+async function seedSubjects(services, count) {
+  const { db, subjectKeys } = services;
+  const [{ maxId }] = await db.manager.query('SELECT MAX(id) AS maxId FROM data_subject');
+  const first = Number(maxId ?? 0) + 1;
+  const now = new Date().toISOString();
+  const ids = Array.from({ length: count }, (_, i) => first + i);
+  await db.transaction(async (m) => {
+    await insertRows(m, db.dialect.name, 'data_subject', SUBJECT_COLUMNS, ids.map((id) => subjectRow(id, now)));
+    await insertRows(
+      m,
+      db.dialect.name,
+      'subject_key',
+      ['subject_id', 'wrapped_key', 'destroyed_at'],
+      ids.map((id) => [id, subjectKeys.wrap(randomBytes(32)), null]),
+    );
+  });
+  return { first, last: first + count - 1 };
+}
+
+/** The entry the chain seeder writes at position `n`: a manager's READ of one subject. */
+function seededEntry(id, n, actorId) {
+  return {
+    id,
+    occurredAt: new Date(Date.UTC(2026, 0, 1) + n * 1000).toISOString(),
+    actorId,
+    actorRole: 'PRIVACY_MANAGER',
+    action: 'READ',
+    entityType: 'DataSubject',
+    entityId: String(1 + (n % 10000)),
+    subjectId: 1 + (n % 10000),
+    fieldList: SUBJECT_FIELDS,
+    caseId: null,
+    reason: null,
+    requestId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    clientIp: '127.0.0.1',
+    outcome: 'ALLOWED',
+    changes: null,
+  };
+}
+
+const CHUNK = 20_000;
+
+/**
+ * Appends `count` READ entries and their links to the chain, in chunks, each
+ * chunk one transaction holding the chain's lock (so the linker cannot
+ * interleave). Returns the bytes hashed, for the raw-hash comparison.
+ */
+async function seedChain(services, count, actorId) {
+  const { db } = services;
+  await services.linker.linkPending();
+  let done = 0;
+  let first = null;
+  while (done < count) {
+    const size = Math.min(CHUNK, count - done);
+    await db.lockedTransaction(CHAIN_LOCK_NAME, async (m) => {
+      const [head] = await m.query('SELECT seq, hash FROM audit_link ORDER BY seq DESC LIMIT 1');
+      const [{ maxId }] = await m.query('SELECT MAX(id) AS maxId FROM audit_entry');
+      let seq = head ? Number(head.seq) : 0;
+      let hash = head ? head.hash : '0'.repeat(64);
+      let id = Number(maxId ?? 0);
+      first ??= { id: id + 1, seq: seq + 1, prevHash: hash };
+      const linkedAt = new Date().toISOString();
+      const entries = [];
+      const links = [];
+      for (let i = 0; i < size; i++) {
+        id += 1;
+        seq += 1;
+        const entry = seededEntry(id, done + i, actorId);
+        const prevHash = hash;
+        hash = linkHash(seq, prevHash, canonicalEntry(entry));
+        entries.push([
+          entry.id, entry.occurredAt, entry.actorId, entry.actorRole, entry.action, entry.entityType, entry.entityId,
+          entry.subjectId, entry.fieldList, entry.caseId, entry.reason, entry.requestId, entry.clientIp, entry.outcome,
+          entry.changes,
+        ]);
+        links.push([seq, id, prevHash, hash, linkedAt]);
+      }
+      await insertRows(m, db.dialect.name, 'audit_entry', ENTRY_COLUMNS, entries);
+      await insertRows(m, db.dialect.name, 'audit_link', LINK_COLUMNS, links);
+    });
+    done += size;
+  }
+  return { count, first };
+}
+
+/**
+ * The raw rate of hashing the very bytes the verifier hashes for the seeded
+ * entries (`seq\nprevHash\ncanonical`) with node:crypto: the strings are
+ * rebuilt untimed, then only the SHA-256 calls are timed.
+ */
+function rawHashRate(count, actorId, first) {
+  const { createHash } = require('node:crypto');
+  let prevHash = first.prevHash;
+  let hashingNs = 0n;
+  let bytes = 0;
+  for (let done = 0; done < count; done += CHUNK) {
+    const size = Math.min(CHUNK, count - done);
+    const inputs = new Array(size);
+    for (let i = 0; i < size; i++) {
+      const n = done + i;
+      const canonical = canonicalEntry(seededEntry(first.id + n, n, actorId));
+      const input = `${first.seq + n}\n${prevHash}\n${canonical}`;
+      inputs[i] = input;
+      prevHash = linkHash(first.seq + n, prevHash, canonical);
+      bytes += Buffer.byteLength(input);
+    }
+    const started = process.hrtime.bigint();
+    for (let i = 0; i < size; i++) createHash('sha256').update(inputs[i]).digest('hex');
+    hashingNs += process.hrtime.bigint() - started;
+  }
+  const seconds = Number(hashingNs) / 1e9;
+  return { count, bytes, seconds, perSecond: count / seconds, mbPerSecond: bytes / 1e6 / seconds };
+}
+
+module.exports = { seedSubjects, seedChain, seededEntry, rawHashRate };
