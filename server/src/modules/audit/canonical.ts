@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import crypto, { createHash } from 'node:crypto';
 import type { AuditEntry } from './audit-entry.entity';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -28,7 +28,11 @@ export function canonicalEntry(e: AuditEntry): string {
   ]);
 }
 
+/** One-shot SHA-256 (node:crypto `hash`, Node ≥ 20.12): about twice as fast as createHash for an entry's few hundred bytes. */
+const sha256Hex: (input: string) => string =
+  typeof crypto.hash === 'function' ? (input) => crypto.hash('sha256', input, 'hex') : (input) => createHash('sha256').update(input).digest('hex');
+
 /** hash(seq) = SHA-256 over seq, the previous hash and the canonical entry. */
 export function linkHash(seq: number, prevHash: string, canonical: string): string {
-  return createHash('sha256').update(`${seq}\n${prevHash}\n${canonical}`).digest('hex');
+  return sha256Hex(`${seq}\n${prevHash}\n${canonical}`);
 }
