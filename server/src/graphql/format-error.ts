@@ -14,14 +14,55 @@ const PASS_THROUGH = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+/**
+ * The end of a value as graphql-js prints it in a message (a JSON-quoted
+ * string, a block string, an object or list with quoted strings inside, or a
+ * bare word), starting at `start`. Quotes are followed through their escapes,
+ * so a value holding `"`, `;` or `]` cannot end the cut early.
+ */
+function endOfValue(text: string, start: number): number {
+  const first = text[start];
+  if (first !== '"' && first !== '{' && first !== '[') {
+    const bare = /[;\s]/.exec(text.slice(start)); // a number, true, null or an enum-like name
+    return bare ? start + bare.index : text.length;
+  }
+  let i = start;
+  let depth = 0;
+  do {
+    if (text.startsWith('"""', i)) {
+      const close = text.indexOf('"""', i + 3);
+      i = close < 0 ? text.length : close + 3;
+    } else if (text[i] === '"') {
+      i++;
+      while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
+      i++;
+    } else {
+      if (text[i] === '{' || text[i] === '[') depth++;
+      else if (text[i] === '}' || text[i] === ']') depth--;
+      i++;
+    }
+  } while (i < text.length && depth > 0);
+  return Math.min(i, text.length);
+}
+
+/** Replaces each value printed after `prefix` (a pattern ending where the value starts) by `replacement`. */
+function cutValues(message: string, prefix: RegExp, replacement: string | ((match: RegExpExecArray) => string)): string {
+  let out = '';
+  let rest = message;
+  for (let m = prefix.exec(rest); m; m = prefix.exec(rest)) {
+    const valueStart = m.index + m[0].length;
+    out += rest.slice(0, m.index) + (typeof replacement === 'string' ? replacement : replacement(m));
+    rest = rest.slice(endOfValue(rest, valueStart));
+  }
+  return out + rest;
+}
+
 /** Messages from graphql-js quote the offending value; it may be personal data, so it is cut out. */
 function withoutValues(message: string): string {
-  return message
-    .replace(/got invalid value .*?; /s, 'got an invalid value; ')
-    .replace(/(cannot represent [^:]*?value): .*$/s, '$1')
-    .replace(/found .*?;/s, 'found an invalid value;')
-    .replace(/\b([Vv]alue) "[^"]*"/g, '$1 "…"')
-    .slice(0, 500);
+  let text = cutValues(message, /got invalid value /, 'got an invalid value');
+  text = cutValues(text, /\b([Vv]alue) (?=["{[])/, (m) => `${m[1]} "…"`);
+  text = cutValues(text, /, found (?=\S)/, ', found an invalid value');
+  return text.replace(/(cannot represent [^:]*?value): .*$/s, '$1').slice(0, 500);
 }
 
 function fieldOf(message: string): string | undefined {
@@ -51,6 +92,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       path: formatted.path,
       extensions: { code: 'BAD_USER_INPUT', field },
     };
+  }
+  // graphql-js stops coercing variables after 50 errors with an error of no code: still the caller's input
+  if (formatted.message.startsWith('Too many errors processing variables')) {
+    return { message: 'Too many invalid variable values; the request was not run', extensions: { code: 'BAD_USER_INPUT' } };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && PASS_THROUGH.has(code)) {

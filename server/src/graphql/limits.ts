@@ -54,7 +54,8 @@ export function costLimitPlugin(): ApolloServerPlugin {
           }
           if (cost > LIMITS.maxCost) {
             throw new GraphQLError(`Query cost ${Math.round(cost)} exceeds the limit of ${LIMITS.maxCost}; ask for fewer rows or fields`, {
-              extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+              // thrown from a plugin, it would otherwise be answered with HTTP 500
+              extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },
             });
           }
         },
