@@ -50,7 +50,8 @@ export async function insertEntries(manager: EntityManager, entries: NewAuditEnt
 
 /**
  * The audit writer with group commit: entries of concurrent requests that
- * arrive while a commit is in flight are gathered into the next one, so one
+ * arrive in the same event-loop turn, or while a commit is in flight, are
+ * gathered into the next one (up to `maxBatch` entries), so one
  * multi-row insert and one commit serve many requests. Each request is
  * released only after its entries are committed; when a commit fails, every
  * request in it fails (closed). No chain lock is taken here: the chain linker
@@ -59,6 +60,7 @@ export async function insertEntries(manager: EntityManager, entries: NewAuditEnt
 export class AuditWriter {
   private waiting: Waiter[] = [];
   private inFlight = 0;
+  private gathering = false;
 
   constructor(
     private readonly db: Database,
@@ -72,6 +74,21 @@ export class AuditWriter {
     if (entries.length === 0) return Promise.resolve();
     return new Promise((resolve, reject) => {
       this.waiting.push({ entries, resolve, reject });
+      this.gather();
+    });
+  }
+
+  /**
+   * Starts the next commit one event-loop turn later, so that every request
+   * answered in this turn joins it. On SQLite a commit runs synchronously and
+   * blocks the loop, so nothing could gather during one; on MySQL the turn
+   * costs nothing next to the round trips.
+   */
+  private gather(): void {
+    if (this.gathering) return;
+    this.gathering = true;
+    setImmediate(() => {
+      this.gathering = false;
       this.pump();
     });
   }
