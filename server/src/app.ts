@@ -102,6 +102,9 @@ export async function createApp(config: Config, clock: Clock = config.clockOffse
     schema: await buildAppSchema(),
     introspection: !config.production,
     includeStacktraceInErrorResponses: false,
+    // main.ts stops the server on SIGTERM/SIGINT; Apollo's own handler would call stop() a second
+    // time concurrently, and that call never returns (the process hung on SIGTERM with a keep-alive client)
+    stopOnTerminationSignals: false,
     formatError,
     validationRules: limitRules(),
     plugins: [
