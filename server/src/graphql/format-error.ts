@@ -1,6 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
+import { isDatabaseUnavailable } from '../db/unavailable';
 import { isAppError } from '../errors';
 import { logger } from '../logger';
 
@@ -106,6 +107,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       path: formatted.path,
       extensions: field ? { code, field } : { code },
     };
+  }
+  if (isDatabaseUnavailable(original)) {
+    // fail closed with a message the caller can act on; still no driver text
+    logger.error('database unavailable', { name: (original as Error)?.name ?? 'unknown', path: formatted.path?.join('.') });
+    return { message: 'The database is unavailable; try again shortly', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   }
   logger.error('unexpected error', { name: (original as Error)?.name ?? 'unknown', path: formatted.path?.join('.') });
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
