@@ -2,7 +2,7 @@ import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import agreements from './agreements';
 import audit from './audit';
-import { authProvider } from './authProvider';
+import { authProvider, TWO_FACTOR_PAGE } from './authProvider';
 import { BreakGlassQueue } from './break-glass/BreakGlassQueue';
 import cases from './cases';
 import { AssignmentQueue } from './cases/AssignmentQueue';
@@ -14,6 +14,7 @@ import { i18nProvider } from './i18n';
 import incidents, { measures } from './incidents';
 import { MamoriLayout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
+import { TwoFactorPage } from './layout/TwoFactor';
 import provisions from './provisions';
 import purposes from './purposes';
 import reviews from './reviews';
@@ -50,6 +51,7 @@ export const App = () => (
     <CustomRoutes>
       <Route path="/assignment-queue" element={<AssignmentQueue />} />
       <Route path="/break-glass" element={<BreakGlassQueue />} />
+      <Route path={TWO_FACTOR_PAGE} element={<TwoFactorPage />} />
     </CustomRoutes>
   </Admin>
 );

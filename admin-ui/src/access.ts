@@ -20,7 +20,7 @@ export const ACCESS: Record<Role, Grants> = {
     DataSubject: [...READ, 'create', 'edit', 'erase', 'accessHistory'],
     Consent: [...READ, 'create', 'withdraw'],
     PurposeOfUse: [...READ, 'create', 'edit'],
-    User: [...READ, 'create', 'edit', 'unlock', 'resetPassword', 'deactivate'],
+    User: [...READ, 'create', 'edit', 'unlock', 'resetPassword', 'resetTwoFactor', 'deactivate'],
     AuditEntry: [...READ, 'verify', 'export', 'seeActors'],
     'break-glass': ['list', 'review'],
     ThirdPartyProvision: [...READ, 'create'],

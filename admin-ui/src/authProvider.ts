@@ -7,27 +7,30 @@ import { request } from './graphqlClient';
 import { session, type SessionUser } from './session';
 
 const LOGIN = gql`
-  mutation Login($email: String!, $password: String!) {
-    login(email: $email, password: $password) {
+  mutation Login($email: String!, $password: String!, $totpCode: String) {
+    login(email: $email, password: $password, totpCode: $totpCode) {
       token
-      user { id email displayName role }
+      twoFactorEnrollmentRequired
+      user { id email displayName role totpEnabled }
     }
   }
 `;
 
 const ME = gql`
   query Me {
-    me { id email displayName role active }
+    me { id email displayName role active totpEnabled }
   }
 `;
 
+type Me = SessionUser & { active: boolean };
+
 /** Asks `me` once per token and page load: a token the server no longer accepts ends the session. */
-let confirmed: { token: string; answer: Promise<SessionUser> } | null = null;
-function confirmSession(token: string): Promise<SessionUser> {
+let confirmed: { token: string; answer: Promise<Me> } | null = null;
+function confirmSession(token: string): Promise<Me> {
   if (confirmed?.token !== token) {
-    const answer = request<{ me: (SessionUser & { active: boolean }) | null }>(ME).then(({ me }) => {
+    const answer = request<{ me: Me | null }>(ME).then(({ me }) => {
       if (!me || !me.active) throw new Error('no session');
-      return { id: me.id, email: me.email, displayName: me.displayName, role: me.role };
+      return me;
     });
     confirmed = { token, answer };
     answer.catch(() => {
@@ -37,13 +40,26 @@ function confirmSession(token: string): Promise<SessionUser> {
   return confirmed.answer;
 }
 
-/** Sign-in on `login`, the token kept in sessionStorage (this tab, this session), `me` to confirm it. */
+export const TWO_FACTOR_PAGE = '/two-factor';
+
+/**
+ * Sign-in on `login` (with the authenticator's code when two-factor sign-in
+ * is on), the token kept in sessionStorage (this tab, this session), `me` to
+ * confirm it. An account that must enrol in two-factor sign-in first can
+ * reach only the enrolment page.
+ */
 export const authProvider: AuthProvider = {
-  async login({ email, username, password }: { email?: string; username?: string; password: string }) {
+  async login({ email, username, password, totpCode }: { email?: string; username?: string; password: string; totpCode?: string }) {
     session.end();
-    const { login } = await request<{ login: { token: string; user: SessionUser } }>(LOGIN, { email: email ?? username, password });
-    session.start(login.token, login.user);
-    confirmed = { token: login.token, answer: Promise.resolve(login.user) };
+    const { login } = await request<{ login: { token: string; twoFactorEnrollmentRequired: boolean; user: SessionUser } }>(LOGIN, {
+      email: email ?? username,
+      password,
+      totpCode: totpCode || null,
+    });
+    const user = { ...login.user, twoFactorEnrollmentRequired: login.twoFactorEnrollmentRequired };
+    session.start(login.token, user);
+    confirmed = { token: login.token, answer: Promise.resolve({ ...user, active: true }) };
+    return login.twoFactorEnrollmentRequired ? { redirectTo: TWO_FACTOR_PAGE } : undefined;
   },
   async logout() {
     session.end();
@@ -53,8 +69,9 @@ export const authProvider: AuthProvider = {
     const token = session.token();
     if (!token) throw new Error('mamori.auth.sign_in');
     try {
-      const user = await confirmSession(token);
-      session.start(token, user);
+      const me = await confirmSession(token);
+      const previous = session.user();
+      session.start(token, { id: me.id, email: me.email, displayName: me.displayName, role: me.role, totpEnabled: me.totpEnabled, twoFactorEnrollmentRequired: previous?.twoFactorEnrollmentRequired && !me.totpEnabled });
     } catch {
       session.end();
       throw new Error('mamori.auth.session_expired');
@@ -71,12 +88,15 @@ export const authProvider: AuthProvider = {
   async getIdentity() {
     const user = session.user();
     if (!user) throw new Error('mamori.auth.sign_in');
-    return { id: user.id, fullName: user.displayName, email: user.email, role: user.role };
+    return { id: user.id, fullName: user.displayName, email: user.email, role: user.role, totpEnabled: user.totpEnabled };
   },
   async getPermissions(): Promise<Role | undefined> {
     return session.user()?.role;
   },
   async canAccess({ resource, action }: { resource?: string; action: string }) {
-    return canAccess(session.user()?.role, resource ?? '', action);
+    const user = session.user();
+    if (user?.twoFactorEnrollmentRequired) return resource === 'two-factor';
+    if (resource === 'two-factor') return Boolean(user);
+    return canAccess(user?.role, resource ?? '', action);
   },
 };

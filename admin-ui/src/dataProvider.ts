@@ -1,6 +1,8 @@
 import buildGraphQLProvider, { buildQuery as defaultBuildQuery } from 'ra-data-graphql-simple';
-import { GET_LIST, GET_MANY, GET_MANY_REFERENCE, type DataProvider } from 'react-admin';
+import { CREATE, GET_LIST, GET_MANY, GET_MANY_REFERENCE, UPDATE, type DataProvider } from 'react-admin';
+import { canAccess } from './access';
 import type { FieldSet } from './common/fieldSets';
+import { session } from './session';
 import { toHttpError } from './errors';
 import { client } from './graphqlClient';
 import { schema } from './schema';
@@ -42,8 +44,20 @@ const FIELD_SETS: Record<string, FieldSet> = {
 type BuildQuery = ReturnType<typeof defaultBuildQuery>;
 type Params = { meta?: { sparseFields?: string[] } & Record<string, unknown> } & Record<string, unknown>;
 
-const kindOf = (fetchType: string): keyof FieldSet =>
-  fetchType === GET_LIST || fetchType === GET_MANY_REFERENCE ? 'list' : fetchType === GET_MANY ? 'reference' : 'one';
+const kindOf = (fetchType: string): 'list' | 'reference' | 'one' | 'mutation' =>
+  fetchType === GET_LIST || fetchType === GET_MANY_REFERENCE
+    ? 'list'
+    : fetchType === GET_MANY
+      ? 'reference'
+      : fetchType === CREATE || fetchType === UPDATE
+        ? 'mutation'
+        : 'one';
+
+const fieldsFor = (resource: string, kind: ReturnType<typeof kindOf>): string[] | undefined => {
+  const set = FIELD_SETS[resource];
+  if (!set) return undefined;
+  return kind === 'mutation' ? (set.mutation ?? ['id']) : set[kind];
+};
 
 /**
  * ra-data-graphql-simple's query builder, told which fields to select: a
@@ -53,7 +67,7 @@ const kindOf = (fetchType: string): keyof FieldSet =>
 const buildQuery = (introspection: Parameters<typeof defaultBuildQuery>[0]): BuildQuery => {
   const build = defaultBuildQuery(introspection);
   return (fetchType, resource, params: Params) => {
-    const sparseFields = params?.meta?.sparseFields ?? FIELD_SETS[resource]?.[kindOf(fetchType)];
+    const sparseFields = params?.meta?.sparseFields ?? fieldsFor(resource, kindOf(fetchType));
     const withFields = sparseFields ? { ...params, meta: { ...params?.meta, sparseFields } } : params;
     if (fetchType === GET_MANY) {
       // "Get many" as a list with an explicit page size: the server's default page (25) would cut it short.
@@ -79,17 +93,58 @@ const base = buildGraphQLProvider({
 
 const customApi = { ...auditApi, ...caseApi, ...userApi, ...dashboardApi, ...entrustmentApi };
 
-/** The standard methods, with every failure turned into an HttpError in the user's language. */
+/** The action of access.ts each standard method needs on its resource. */
+const ACTION_OF: Record<string, string> = {
+  getList: 'list',
+  getMany: 'list',
+  getManyReference: 'list',
+  getOne: 'show',
+  create: 'create',
+  update: 'edit',
+  updateMany: 'edit',
+  delete: 'delete',
+  deleteMany: 'delete',
+};
+
+/**
+ * The standard methods, with every failure turned into an HttpError in the
+ * user's language. A call the role may not make is refused here, before it
+ * reaches the server: react-admin starts a page's query even when canAccess
+ * has just said no (and then shows "access denied"), which would otherwise
+ * leave an ACCESS_DENIED entry in the trail for a mere page visit.
+ */
 const standard = Object.fromEntries(
   Object.entries(base).map(([name, method]) => [
     name,
     typeof method === 'function'
-      ? (...args: unknown[]) => (method as (...a: unknown[]) => Promise<unknown>)(...args).catch((e: unknown) => Promise.reject(toHttpError(e)))
+      ? (resource: string, ...rest: unknown[]) => {
+          const action = ACTION_OF[name];
+          if (action && !canAccess(session.user()?.role, resource, action)) {
+            return Promise.reject(toHttpError({ errors: [{ message: 'refused in the browser', extensions: { code: 'FORBIDDEN' } }] }));
+          }
+          return (method as (...a: unknown[]) => Promise<unknown>)(resource, ...rest).catch((e: unknown) => Promise.reject(toHttpError(e)));
+        }
       : method,
   ]),
 ) as unknown as DataProvider;
 
 export type MamoriDataProvider = DataProvider & typeof customApi;
 
+/**
+ * A create or update asks back only for the id (see FieldSet.mutation); the
+ * record is then read as its page reads it, so react-admin's cache never
+ * holds a partial record.
+ */
+const reread = async <T extends { data: { id: unknown } }>(resource: string, result: T): Promise<T> => {
+  if (!FIELD_SETS[resource]) return result;
+  const { data } = await standard.getOne(resource, { id: result.data.id });
+  return { ...result, data };
+};
+
 /** react-admin's data provider plus our own operations (verify, export, assign, ...), so all go through useDataProvider. */
-export const dataProvider: MamoriDataProvider = { ...standard, ...customApi };
+export const dataProvider: MamoriDataProvider = {
+  ...standard,
+  create: async (resource, params) => reread(resource, await standard.create(resource, params)),
+  update: async (resource, params) => reread(resource, await standard.update(resource, params)),
+  ...customApi,
+};

@@ -8,6 +8,8 @@ export interface ServerError {
   rule?: string;
   field?: string;
   lockedUntil?: string;
+  /** Sign-in needs the six-digit code (or a recovery code) of the user's authenticator. */
+  twoFactorRequired?: boolean;
 }
 
 interface GraphQLErrorLike {
@@ -41,6 +43,7 @@ export function serverErrorOf(error: unknown): ServerError | null {
       rule: asString(ext.rule),
       field: asString(ext.field),
       lockedUntil: asString(ext.lockedUntil),
+      twoFactorRequired: ext.twoFactorRequired === true,
     };
   }
   if (e.networkError) {
@@ -63,7 +66,9 @@ const STATUS: Record<string, number> = {
 /** The message to show for a server error, in the current language (a rule or field named when the server named one). */
 export function describeServerError(error: ServerError): string {
   const t = i18nProvider.translate;
-  if (error.code === 'CONFLICT' && error.rule) {
+  if (error.code === 'UNAUTHENTICATED' && error.twoFactorRequired) return t('mamori.auth.two_factor_code_needed');
+  if (error.code === 'UNAUTHENTICATED' && error.lockedUntil) return t('mamori.auth.locked');
+  if ((error.code === 'CONFLICT' || error.code === 'FORBIDDEN') && error.rule) {
     return t(`mamori.rules.${error.rule}`, { _: t('mamori.errors.CONFLICT_RULE', { rule: error.rule }) });
   }
   if (error.code === 'BAD_USER_INPUT' && error.field) {

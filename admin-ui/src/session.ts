@@ -6,6 +6,10 @@ export interface SessionUser {
   email: string;
   displayName: string;
   role: Role;
+  /** Two-factor sign-in is on for this account. */
+  totpEnabled?: boolean;
+  /** The account must set up two-factor sign-in before anything else (the privacy manager in production). */
+  twoFactorEnrollmentRequired?: boolean;
 }
 
 const TOKEN_KEY = 'mamori.token';

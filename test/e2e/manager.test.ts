@@ -56,7 +56,7 @@ describe('the privacy manager in the browser', () => {
     expect(headHash).toMatch(/^[0-9a-f]{64}$/);
     const head = await s.gql<{ auditHead: { seq: number; hash: string } }>('{ auditHead { seq hash } }', {}, token);
     expect(Number(await page.getByTestId('verify-headSeq').innerText())).toBeLessThanOrEqual(head.data!.auditHead.seq);
-    await screenshot(page, 'manager-audit-verify-en');
+    await screenshot(page, 'manager-audit-verify-en', { fullPage: false });
     await page.getByRole('button', { name: 'Close' }).click();
   });
 

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, CardContent, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField } from '@mui/material';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, Loading, Title, useDataProvider, useLocaleState, useNotify, useRequireAccess, useTranslate } from 'react-admin';
+import { Link, Loading, Title, useCanAccess, useDataProvider, useLocaleState, useNotify, useRequireAccess, useTranslate } from 'react-admin';
 import type { AuditEntryRow } from '../audit/api';
 import type { MamoriDataProvider } from '../dataProvider';
 import { formatInstant } from '../format';
@@ -50,10 +50,12 @@ const ReviewRow = ({ entry, onReviewed }: { entry: AuditEntryRow; onReviewed: ()
 export const BreakGlassQueue = () => {
   const translate = useTranslate();
   const { isPending: checking } = useRequireAccess({ resource: 'break-glass', action: 'list' });
+  const { canAccess } = useCanAccess({ resource: 'break-glass', action: 'list' });
   const dataProvider = useDataProvider<MamoriDataProvider>();
   const queryClient = useQueryClient();
-  const queue = useQuery({ queryKey: ['breakGlassQueue'], queryFn: () => dataProvider.breakGlassReviewQueue(), enabled: !checking });
-  if (checking) return null;
+  // Asked only once access is granted (a refused role never reaches the server).
+  const queue = useQuery({ queryKey: ['breakGlassQueue'], queryFn: () => dataProvider.breakGlassReviewQueue(), enabled: canAccess === true });
+  if (checking || !canAccess) return null;
   const reviewed = () => {
     void queue.refetch();
     void queryClient.invalidateQueries({ queryKey: ['dashboard'] });

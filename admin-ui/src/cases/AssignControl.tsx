@@ -51,7 +51,7 @@ export const AssignControl = ({ label }: { label?: string }) => {
           </MenuItem>
         ))}
       </TextField>
-      <Button variant="contained" size="small" disabled={!assigneeId || saving} onClick={assign}>
+      <Button variant="contained" size="small" sx={{ whiteSpace: 'nowrap', flexShrink: 0 }} disabled={!assigneeId || saving} onClick={assign}>
         {translate('mamori.cases.assign')}
       </Button>
     </Stack>

@@ -12,4 +12,5 @@ export const caseFields: FieldSet = {
   list: ['id', 'reference', 'type', 'status', 'receivedOn', 'dueOn', 'daysLeft', 'overdue', 'assigneeId', 'feeYen', 'feeOwedYen'],
   reference: ['id', 'reference', 'status'],
   one: [...NON_PERSONAL, 'requesterName', 'representativeName', 'replyAddress'],
+  mutation: ['id', 'reference', 'status'],
 };

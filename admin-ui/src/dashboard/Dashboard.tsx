@@ -1,6 +1,8 @@
 import { Box, Stack, Typography } from '@mui/material';
 import { Title, useGetIdentity, usePermissions, useTranslate } from 'react-admin';
 import type { Role } from '@mamori/shared';
+import { TwoFactorPage } from '../layout/TwoFactor';
+import { session } from '../session';
 import { ManagerDashboard } from './ManagerDashboard';
 import { StaffDashboard } from './StaffDashboard';
 import { SupervisorDashboard } from './SupervisorDashboard';
@@ -17,6 +19,7 @@ export const Dashboard = () => {
   const { identity } = useGetIdentity();
   const { permissions: role, isPending } = usePermissions<Role>();
   if (isPending || !role) return null;
+  if (session.user()?.twoFactorEnrollmentRequired) return <TwoFactorPage />;
   const RoleDashboard = BY_ROLE[role];
   return (
     <Box sx={{ mt: 2 }} data-testid={`dashboard-${role}`}>

@@ -104,7 +104,7 @@ const EntrustmentForm = ({ editing = false }: { editing?: boolean }) => {
       <TextInput source="dataItems" format={linesToText} parse={textToLines} multiline minRows={2} fullWidth helperText={translate('mamori.entrustments.dataItemsHint')} />
       <NumberInput source="subjectCount" validate={[required(), minValue(1)]} />
       <ReferenceArrayInput source="purposeIds" reference="PurposeOfUse" perPage={100}>
-        <SelectArrayInput optionText="code" validate={required()} />
+        <SelectArrayInput optionText="code" label="resources.Entrustment.fields.purposeIds" validate={required()} />
       </ReferenceArrayInput>
       <DateInput source="handedOverOn" validate={required()} />
       <DateInput source="endsOn" validate={required()} />

@@ -5,8 +5,11 @@ import { mergeTranslations, resolveBrowserLocale, type TranslationMessages } fro
 import { en } from './en';
 import { ja } from './ja';
 
+// The Japanese package is CommonJS with an ES-module default; take the messages either way the bundler hands them over.
+const raJapanese = ((japaneseMessages as { default?: TranslationMessages }).default ?? japaneseMessages) as TranslationMessages;
+
 const messages: Record<string, TranslationMessages> = {
-  ja: mergeTranslations(japaneseMessages, ja),
+  ja: mergeTranslations(raJapanese, ja),
   en: mergeTranslations(englishMessages, en),
 };
 

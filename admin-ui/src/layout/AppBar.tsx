@@ -1,10 +1,11 @@
 import { Box, Chip, Typography } from '@mui/material';
 import { AppBar, Logout, TitlePortal, UserMenu, useGetIdentity, useTranslate } from 'react-admin';
-import { ChangePasswordMenuItem } from './ChangePassword';
+import { ChangePasswordMenuItem, TwoFactorMenuItem } from './ChangePassword';
 
 const MamoriUserMenu = () => (
   <UserMenu>
     <ChangePasswordMenuItem />
+    <TwoFactorMenuItem />
     <Logout />
   </UserMenu>
 );

@@ -1,7 +1,8 @@
 import KeyIcon from '@mui/icons-material/Key';
+import SecurityIcon from '@mui/icons-material/Security';
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, ListItemIcon, ListItemText, MenuItem, TextField } from '@mui/material';
 import { forwardRef, useState } from 'react';
-import { useDataProvider, useNotify, useTranslate, useUserMenu } from 'react-admin';
+import { useDataProvider, useNotify, useRedirect, useTranslate, useUserMenu } from 'react-admin';
 import type { MamoriDataProvider } from '../dataProvider';
 
 /** Every user may change their own password (user menu). */
@@ -50,5 +51,26 @@ export const ChangePasswordMenuItem = forwardRef<HTMLLIElement>((_props, ref) =>
         </DialogActions>
       </Dialog>
     </>
+  );
+});
+
+/** Two-factor sign-in for one's own account (user menu). */
+export const TwoFactorMenuItem = forwardRef<HTMLLIElement>((_props, ref) => {
+  const translate = useTranslate();
+  const userMenu = useUserMenu();
+  const redirect = useRedirect();
+  return (
+    <MenuItem
+      ref={ref}
+      onClick={() => {
+        userMenu?.onClose();
+        redirect('/two-factor');
+      }}
+    >
+      <ListItemIcon>
+        <SecurityIcon fontSize="small" />
+      </ListItemIcon>
+      <ListItemText>{translate('mamori.auth.two_factor')}</ListItemText>
+    </MenuItem>
   );
 });

@@ -1,9 +1,35 @@
-import { Box, Typography } from '@mui/material';
-import { LocalesMenuButton, Login, LoginForm, PasswordInput, TextInput, required, useTranslate } from 'react-admin';
+import { Box, Button, CardContent, CircularProgress, TextField, Typography } from '@mui/material';
+import { useState, type FormEvent } from 'react';
+import { LocalesMenuButton, Login, useLogin, useNotify, useTranslate } from 'react-admin';
+import { serverErrorOf } from '../errors';
 
-/** Sign-in with e-mail and password; the language can be chosen before signing in. */
+/**
+ * Sign-in with e-mail and password; the six-digit code is asked for when the
+ * account has two-factor sign-in on. The language can be chosen first.
+ */
 export const LoginPage = () => {
   const translate = useTranslate();
+  const login = useLogin();
+  const notify = useNotify();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [totpCode, setTotpCode] = useState('');
+  const [needsCode, setNeedsCode] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      await login({ email, password, totpCode: needsCode ? totpCode : undefined });
+    } catch (error) {
+      if (serverErrorOf(error)?.twoFactorRequired) setNeedsCode(true);
+      notify((error as Error)?.message || 'ra.auth.sign_in_error', { type: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
   return (
     <Login>
       <Box sx={{ textAlign: 'center', pt: 1 }}>
@@ -13,10 +39,26 @@ export const LoginPage = () => {
         </Typography>
         <LocalesMenuButton />
       </Box>
-      <LoginForm>
-        <TextInput autoFocus source="email" label="ra.auth.email" autoComplete="email" type="email" validate={required()} />
-        <PasswordInput source="password" label="ra.auth.password" autoComplete="current-password" validate={required()} />
-      </LoginForm>
+      <form onSubmit={submit} noValidate>
+        <CardContent sx={{ display: 'flex', flexDirection: 'column', gap: 2, minWidth: 300 }}>
+          <TextField autoFocus name="email" type="email" autoComplete="email" label={translate('ra.auth.email')} value={email} onChange={(e) => setEmail(e.target.value)} required />
+          <TextField name="password" type="password" autoComplete="current-password" label={translate('ra.auth.password')} value={password} onChange={(e) => setPassword(e.target.value)} required />
+          {needsCode && (
+            <TextField
+              name="totpCode"
+              autoFocus
+              autoComplete="one-time-code"
+              label={translate('mamori.auth.two_factor_code')}
+              helperText={translate('mamori.auth.two_factor_code_hint')}
+              value={totpCode}
+              onChange={(e) => setTotpCode(e.target.value.trim())}
+            />
+          )}
+          <Button type="submit" variant="contained" disabled={busy || !email || !password || (needsCode && !totpCode)} startIcon={busy ? <CircularProgress size={18} /> : null}>
+            {translate('ra.auth.sign_in')}
+          </Button>
+        </CardContent>
+      </form>
     </Login>
   );
 };

@@ -200,7 +200,7 @@ const SubcontractorForm = ({ editing = false }: { editing?: boolean }) => (
     <TextInput source="contact" validate={[required(), maxLength(300)]} fullWidth helperText="mamori.subcontractors.contactHint" />
     <CheckboxGroupInput source="entrustedCategories" choices={categoryChoices} />
     <ReferenceArrayInput source="entrustedPurposes" reference="PurposeOfUse" perPage={100}>
-      <SelectArrayInput optionText="code" />
+      <SelectArrayInput optionText="code" label="resources.Subcontractor.fields.entrustedPurposes" />
     </ReferenceArrayInput>
     <BooleanInput source="meetsStandards" />
     <DateInput source="lastAssessedOn" />

@@ -1,13 +1,14 @@
 import BlockIcon from '@mui/icons-material/Block';
 import KeyIcon from '@mui/icons-material/Key';
 import LockOpenIcon from '@mui/icons-material/LockOpen';
+import PhonelinkEraseIcon from '@mui/icons-material/PhonelinkErase';
 import RestoreIcon from '@mui/icons-material/Restore';
 import { Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, TextField } from '@mui/material';
 import { useState } from 'react';
 import { Button, CanAccess, EditButton, TopToolbar, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import type { MamoriDataProvider } from '../dataProvider';
 
-type UserRecord = { id: string; displayName: string; active: boolean; lockedUntil?: string | null };
+type UserRecord = { id: string; displayName: string; active: boolean; lockedUntil?: string | null; totpEnabled?: boolean };
 
 function useRun() {
   const notify = useNotify();
@@ -78,6 +79,13 @@ export const UserActions = () => {
       <CanAccess resource="User" action="resetPassword">
         <ResetPasswordButton user={user} />
       </CanAccess>
+      {user.totpEnabled && (
+        <CanAccess resource="User" action="resetTwoFactor">
+          <Button label="mamori.users.resetTwoFactor" onClick={() => run(() => dataProvider.resetUserTwoFactor(String(user.id)), 'mamori.users.twoFactorReset')}>
+            <PhonelinkEraseIcon />
+          </Button>
+        </CanAccess>
+      )}
       <CanAccess resource="User" action="deactivate">
         {user.active ? (
           <Button label="mamori.users.deactivate" color="error" onClick={() => run(() => dataProvider.setUserActive(String(user.id), false), 'mamori.users.deactivated')}>

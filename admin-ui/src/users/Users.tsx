@@ -40,6 +40,7 @@ export const UserList = () => (
       <EmailField source="email" />
       <EnumField source="role" enumName="Role" />
       <BooleanField source="active" />
+      <BooleanField source="totpEnabled" sortable={false} />
       <LockedField label="resources.User.fields.lockedUntil" sortable={false} />
     </Datagrid>
   </List>
@@ -53,6 +54,7 @@ export const UserShow = () => (
       <EnumField source="role" enumName="Role" />
       <BooleanField source="active" />
       <LockedField label="resources.User.fields.lockedUntil" />
+      <BooleanField source="totpEnabled" />
       <InstantField source="createdAt" />
       <InstantField source="updatedAt" />
     </SimpleShowLayout>

@@ -1,7 +1,7 @@
 import type { FieldSet } from '../common/fieldSets';
 
 export const userFields: FieldSet = {
-  list: ['id', 'email', 'displayName', 'role', 'active', 'lockedUntil'],
+  list: ['id', 'email', 'displayName', 'role', 'active', 'lockedUntil', 'totpEnabled'],
   reference: ['id', 'displayName'],
-  one: ['id', 'email', 'displayName', 'role', 'active', 'lockedUntil', 'createdAt', 'updatedAt'],
+  one: ['id', 'email', 'displayName', 'role', 'active', 'lockedUntil', 'totpEnabled', 'createdAt', 'updatedAt'],
 };

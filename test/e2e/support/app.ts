@@ -4,7 +4,7 @@ import type { TestServer } from '../../support/server';
 /** Opens a route of the single-page app (hash router) and waits for react-admin to settle. */
 export async function open(page: Page, s: TestServer, route: string): Promise<void> {
   await page.goto(`${s.url}/#${route}`);
-  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await page.waitForLoadState('networkidle', { timeout: 3000 }).catch(() => undefined);
 }
 
 /** The rows of the first react-admin list on the page, each as its cells' texts. */
