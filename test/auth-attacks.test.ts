@@ -18,7 +18,7 @@ const PASSWORD = 'victim-password-2026';
 describe.each(databaseKinds())('brute force and stolen tokens on %s', (kind) => {
   let s: TestServer;
   let manager: string;
-  const tally = { loginAttempts: 0, addresses: new Set<string>(), tokensForged: 0 };
+  const tally = { tests: 6, testsPassed: 0, loginAttempts: 0, addresses: new Set<string>(), tokensForged: 0 };
   const previousTrust = process.env.TRUST_PROXY;
 
   /** A sign-in from `address` (the server trusts the loopback proxy's X-Forwarded-For, as behind a reverse proxy). */
@@ -47,7 +47,7 @@ describe.each(databaseKinds())('brute force and stolen tokens on %s', (kind) => 
   afterAll(async () => {
     if (previousTrust === undefined) delete process.env.TRUST_PROXY;
     else process.env.TRUST_PROXY = previousTrust;
-    recordFigures(`auth-attacks-${kind}`, { loginAttempts: tally.loginAttempts, addresses: tally.addresses.size, tokensForged: tally.tokensForged });
+    recordFigures(`auth-attacks-${kind}`, { tests: tally.tests, testsPassed: tally.testsPassed, loginAttempts: tally.loginAttempts, addresses: tally.addresses.size, tokensForged: tally.tokensForged });
     await s?.close();
   });
 
@@ -58,6 +58,7 @@ describe.each(databaseKinds())('brute force and stolen tokens on %s', (kind) => 
     expect(fresh.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
     expect(fresh.errors?.[0]?.extensions.lockedUntil).toBeTruthy();
     expect(fresh.data).toBeNull();
+    tally.testsPassed++;
   });
 
   test('one address sweeping every account is cut off by its own limit: it locks at most a couple of accounts, and everyone else still signs in', async () => {
@@ -102,12 +103,14 @@ describe.each(databaseKinds())('brute force and stolen tokens on %s', (kind) => 
     expect(code(await login(STAFF, DEMO_PASSWORD, attacker))).toBe('TOO_MANY_REQUESTS');
     // the locked ones stay locked from every address, until the manager unlocks them
     for (const { email } of locked) expect(code(await login(email, PASSWORD, '127.0.3.3'))).toBe('UNAUTHENTICATED');
+    tally.testsPassed++;
   });
 
   test('successful sign-ins from a busy shared address do not use up its failure allowance', async () => {
     const office = '127.0.4.1';
     for (let i = 0; i < PER_ADDRESS + 3; i++) expect(code(await login(STAFF, DEMO_PASSWORD, office))).toBe('OK');
     expect(code(await login('victim5@mamori.example', PASSWORD, office))).toBe('OK');
+    tally.testsPassed++;
   });
 
   test('a token for an account that does not exist, or not yet valid, is UNAUTHENTICATED even with the right key', async () => {
@@ -122,6 +125,7 @@ describe.each(databaseKinds())('brute force and stolen tokens on %s', (kind) => 
     }
     const basic = await s.gql('{ me { id } }', {}, undefined, { authorization: `Basic ${Buffer.from(`${MANAGER}:${DEMO_PASSWORD}`).toString('base64')}` });
     expect(code(basic)).toBe('UNAUTHENTICATED');
+    tally.testsPassed++;
   });
 
   test('a role taken away or a password reset by the manager ends the older token at once', async () => {
@@ -137,6 +141,7 @@ describe.each(databaseKinds())('brute force and stolen tokens on %s', (kind) => 
     expect(code(await s.gql('{ me { id } }', {}, second))).toBe('OK');
     await s.gql('mutation($id: ID!) { resetUserPassword(id: $id, newPassword: "a-brand-new-password-2026") { id } }', { id }, manager);
     expect(code(await s.gql('{ me { id } }', {}, second))).toBe('UNAUTHENTICATED');
+    tally.testsPassed++;
   });
 
   test('a deactivated account is told the same as a wrong password, so its state is not revealed', async () => {
@@ -146,5 +151,6 @@ describe.each(databaseKinds())('brute force and stolen tokens on %s', (kind) => 
     const unknown = await login('nobody-at-all@mamori.example', PASSWORD, '127.0.6.1');
     expect(deactivated.errors?.[0]).toEqual(unknown.errors?.[0]);
     expect(deactivated.data).toBeNull();
+    tally.testsPassed++;
   });
 });

@@ -200,6 +200,8 @@ interface Tally {
 }
 
 const tally = {
+  tests: 0,
+  testsPassed: 0,
   mutations: { requests: 0, succeeded: 0, refused: {} } as Tally,
   queries: { requests: 0, succeeded: 0, refused: {} } as Tally,
   floods: { requests: 0, succeeded: 0, refused: {} } as Tally,
@@ -244,6 +246,7 @@ describe('hostile input on sqlite', () => {
   let tables: string[] = [];
 
   beforeAll(async () => {
+    tally.tests = rootFields(schema, 'Mutation').length + rootFields(schema, 'Query').filter((f) => f.args.length > 0).length + 3;
     s = await startServer('sqlite');
     // own accounts, so that what the fuzzer does to users 1–3 (demotions, resets) does not end its sessions
     const manager = await s.login('manager@mamori.example');
@@ -326,6 +329,7 @@ describe('hostile input on sqlite', () => {
         fc.asyncProperty(argumentsOf(field), roleArb, fc.boolean(), (args, role, inline) => callAndCheck('Mutation', field, args, role, inline)),
         { seed: seedOf(field.name), numRuns: RUNS.Mutation, interruptAfterTimeLimit: 30_000 },
       );
+      tally.testsPassed++;
     });
   });
 
@@ -337,6 +341,7 @@ describe('hostile input on sqlite', () => {
         fc.asyncProperty(argumentsOf(field), roleArb, fc.boolean(), (args, role, inline) => callAndCheck('Query', field, args, role, inline)),
         { seed: seedOf(field.name), numRuns: RUNS.Query, interruptAfterTimeLimit: 30_000 },
       );
+      tally.testsPassed++;
     });
   });
 
@@ -380,6 +385,7 @@ describe('hostile input on sqlite', () => {
         fc.asyncProperty(query, fc.constantFrom<Role>('PRIVACY_MANAGER', 'STAFF', 'anonymous'), (q, role) => checkFlood(JSON.stringify({ query: q }), role)),
         { seed: SEED, numRuns: 60, interruptAfterTimeLimit: 40_000 },
       );
+      tally.testsPassed++;
     });
 
     test('batched operations and mutations smuggled in odd requests change nothing', async () => {
@@ -411,6 +417,7 @@ describe('hostile input on sqlite', () => {
       expect(res.status).toBeGreaterThanOrEqual(400);
       expect(res.status).toBeLessThan(500);
       expect(await snapshot('get')).toEqual(before);
+      tally.testsPassed++;
     });
   });
 
@@ -419,5 +426,6 @@ describe('hostile input on sqlite', () => {
       expect((await s.gql('{ me { role } }', {}, tokens[role])).data?.me.role).toBe(role);
     }
     expect(tally.mutations.succeeded).toBeGreaterThan(20);
+    tally.testsPassed++;
   });
 });
