@@ -10,7 +10,9 @@ import { DateTimeScalar } from '../../graphql/scalars';
  * Personal fields are guarded and audited by the field list in `shared`.
  */
 @Entity('data_subject')
-@ObjectType('DataSubject')
+// Plain columns: graphql-js reads them directly, without type-graphql's per-field wrapper
+// (a 100-subject list resolves 1,400 of them; guards and audit are added around them in graphql/schema.ts).
+@ObjectType('DataSubject', { simpleResolvers: true })
 export class DataSubject {
   @PrimaryGeneratedColumn()
   @Field(() => ID)
