@@ -3,7 +3,7 @@
 const { readFileSync } = require('node:fs');
 
 function packageOf(url) {
-  if (!url) return '(native / idle / gc)';
+  if (!url) return '(native code: I/O, crypto, strings)';
   const nm = url.lastIndexOf('node_modules/');
   if (nm !== -1) {
     const rest = url.slice(nm + 'node_modules/'.length).split('/');
@@ -42,5 +42,20 @@ function summarise(file, top = 25) {
   return `busy ${(busy / 1e6).toFixed(1)} s of ${(total / 1e6).toFixed(1)} s sampled\n\nby package:\n${table(byPackage)}\n\nby function:\n${table(byFunction)}`;
 }
 
-module.exports = { summarise };
+/** The top entries by package and by function, as data for the benchmark's JSON and Markdown. */
+function topSelfTime(file, top = 8) {
+  const text = summarise(file, top);
+  const section = (title) =>
+    text
+      .split(`${title}:\n`)[1]
+      .split('\n\n')[0]
+      .split('\n')
+      .map((line) => {
+        const [, percent, name] = /^\s*([\d.]+)%\s+(.*)$/.exec(line) ?? [];
+        return { percent: Number(percent), name };
+      });
+  return { byPackage: section('by package'), byFunction: section('by function') };
+}
+
+module.exports = { summarise, topSelfTime };
 if (require.main === module) console.log(summarise(process.argv[2], Number(process.argv[3] ?? 25)));

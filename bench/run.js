@@ -18,7 +18,7 @@
  * Knobs: BENCH_SECONDS (default 5), BENCH_DATABASES (default sqlite,mysql),
  * BENCH_CONNECTIONS (default 1,8,32,64), BENCH_CHAIN (default 1000000),
  * BENCH_QUICK=1 (2 s, 1 and 32 connections, a 100,000-entry chain), BENCH_ONLY (a subset of
- * single,list,update,failclosed,two,verify),
+ * single,list,update,failclosed,link,two,verify),
  * BENCH_MYSQL_URL (default mysql://root@127.0.0.1:3306), BENCH_OUT (default bench/results).
  */
 const { fork } = require('node:child_process');
@@ -29,6 +29,7 @@ const path = require('node:path');
 const autocannon = require('autocannon');
 const mysql = require('mysql2/promise');
 const { markdownSummary } = require('./report');
+const { topSelfTime } = require('./profile-summary');
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? (QUICK ? 2 : 5));
@@ -37,10 +38,12 @@ const DATABASES = (process.env.BENCH_DATABASES ?? 'sqlite,mysql').split(',').map
 const CHAIN = Number(process.env.BENCH_CHAIN ?? (QUICK ? 100_000 : 1_000_000));
 const MYSQL_URL = process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
 const OUT = process.env.BENCH_OUT ?? path.join(__dirname, 'results');
-/** Development runs: a subset of single,list,update,failclosed,two,verify. */
+/** Development runs: a subset of single,list,update,failclosed,link,two,verify. */
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
 const wanted = (key) => !ONLY || ONLY.has(key);
 const SUBJECTS = 10_000;
+/** Entries committed unlinked at once to time the chain's single sequencer. */
+const LINK_RATE_ENTRIES = 50_000;
 const SEEDED_ENTRIES = 100_000;
 const PER_PAGE = 100;
 /** Fixed-size run for the fail-closed count: every request completes, so the count is exact. */
@@ -232,16 +235,48 @@ function scenarios(subjectRange) {
   ];
 }
 
+/** Runs of the same load added up: requests over time, CPU per request, latencies averaged. */
+function combine(runs) {
+  const requests = runs.reduce((n, r) => n + r.requests, 0);
+  const mean = (f) => runs.reduce((n, r) => n + f(r), 0) / runs.length;
+  return {
+    connections: runs[0].connections,
+    requests,
+    rps: requests / runs.reduce((n, r) => n + r.requests / r.rps, 0),
+    p50: Math.round(mean((r) => r.p50)),
+    p99: Math.round(mean((r) => r.p99)),
+    errors: runs.reduce((n, r) => n + r.errors, 0),
+    received: runs.reduce((n, r) => n + r.received, 0),
+    serverCpuMsPerRequest: runs.reduce((n, r) => n + r.serverCpuMsPerRequest * r.requests, 0) / requests,
+    runs: runs.length,
+  };
+}
+
+/**
+ * A baseline and its audited scenario, one right after the other; at the
+ * target's 32 connections the pair is repeated (base, audited, base,
+ * audited) so that a burst of other load on the machine weighs less.
+ */
 async function runPair(server, token, scenario, connections) {
   const opts = { connections, seconds: SECONDS };
-  if (scenario.toggleEntries) await server.call('skipChangeEntries', { on: true });
-  const base = await load([server], token, scenario.baseBody, opts);
-  if (scenario.toggleEntries) await server.call('skipChangeEntries', { on: false });
-  const before = await scrapeAudit(server);
-  const audited = await load([server], token, scenario.auditedBody, opts);
-  const after = await scrapeAudit(server);
-  const commits = after.commits - before.commits;
-  audited.entriesPerCommit = commits > 0 ? (after.entries - before.entries) / commits : scenario.toggleEntries ? 1 : null;
+  const repeats = connections === 32 ? 2 : 1;
+  const bases = [];
+  const auditeds = [];
+  let entries = 0;
+  let commits = 0;
+  for (let i = 0; i < repeats; i++) {
+    if (scenario.toggleEntries) await server.call('skipChangeEntries', { on: true });
+    bases.push(await load([server], token, scenario.baseBody, opts));
+    if (scenario.toggleEntries) await server.call('skipChangeEntries', { on: false });
+    const before = await scrapeAudit(server);
+    auditeds.push(await load([server], token, scenario.auditedBody, opts));
+    const after = await scrapeAudit(server);
+    entries += after.entries - before.entries;
+    commits += after.commits - before.commits;
+  }
+  const base = combine(bases);
+  const audited = combine(auditeds);
+  audited.entriesPerCommit = commits > 0 ? entries / commits : scenario.toggleEntries ? 1 : null;
   const ratio = audited.rps / base.rps;
   const cpuRatio = base.serverCpuMsPerRequest / audited.serverCpuMsPerRequest;
   log(
@@ -275,6 +310,17 @@ async function failClosedCount(server, token, list, targets = [server]) {
   return result;
 }
 
+/** Runs `work` while the server's V8 profiler samples it; returns the top self time by package and function. */
+async function profiled(server, name, work) {
+  const dir = path.join(OUT, 'profiles');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}.cpuprofile`);
+  await server.call('profileStart');
+  await work();
+  await server.call('profileStop', { file });
+  return topSelfTime(file);
+}
+
 async function verifyScenario(kind) {
   const db = await createDatabase(kind);
   const server = await startServer(db.url);
@@ -296,6 +342,8 @@ async function verifyScenario(kind) {
       runs.push({ checked: v.checked, seconds, cpuSeconds, perSecond: v.checked / seconds });
     }
     const best = runs.reduce((a, b) => (a.perSecond >= b.perSecond ? a : b));
+    // Where a verification's time goes: one more run under the sampling profiler (not timed).
+    const profile = await profiled(server, `verify-${kind}`, () => gql(server, token, '{ verifyAuditChain { ok } }'));
     const result = {
       entries: best.checked,
       seconds: best.seconds,
@@ -305,6 +353,7 @@ async function verifyScenario(kind) {
       ratio: best.perSecond / raw.perSecond,
       ratioToCreateHash: best.perSecond / raw.createHash.perSecond,
       target: 0.3,
+      profile,
     };
     log(
       `  verify: ${best.checked.toLocaleString('en-US')} entries in ${best.seconds.toFixed(2)} s = ${fmt(best.perSecond)} entries/s (server CPU ${best.cpuSeconds.toFixed(2)} s); ` +
@@ -321,6 +370,7 @@ async function verifyScenario(kind) {
 async function twoProcesses(db, first, token, list) {
   const second = await startServer(db.url);
   try {
+    await load([second], token, list[0].auditedBody, { connections: 8, seconds: 2 }); // its own warm-up
     const results = {};
     for (const [name, targets] of [['oneProcess', [first]], ['twoProcesses', [first, second]]]) {
       const before = await Promise.all(targets.map(scrapeAudit));
@@ -368,7 +418,17 @@ async function benchDatabase(kind) {
       for (const c of CONNECTIONS) out.scenarios[s.key].runs.push(await runPair(server, token, s, c));
     }
     await server.call('linked');
+    if (wanted('list')) {
+      // Where an audited list's server time goes, at 32 connections (a separate run under the profiler).
+      const s = list.find((x) => x.key === 'list');
+      out.scenarios.list.profile = await profiled(server, `list-${kind}`, () => load([server], token, s.auditedBody, { connections: 32, seconds: SECONDS }));
+    }
     if (wanted('failclosed')) out.failClosed = await failClosedCount(server, token, list);
+    if (wanted('link')) {
+      out.linkRate = await server.call('linkRate', { count: LINK_RATE_ENTRIES, actorId: id });
+      const l = out.linkRate;
+      log(`  chain linker: ${l.count.toLocaleString('en-US')} committed entries linked in ${l.seconds.toFixed(2)} s = ${fmt(l.perSecond)} entries/s (server CPU ${l.serverCpuSeconds.toFixed(2)} s)`);
+    }
     if (kind === 'mysql' && wanted('two')) out.twoProcesses = await twoProcesses(db, server, token, list);
   } finally {
     await server.close();

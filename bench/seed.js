@@ -179,4 +179,25 @@ function rawHashRate(count, actorId, first) {
   };
 }
 
-module.exports = { seedSubjects, seedChain, seededEntry, rawHashRate };
+/**
+ * The sequencer's throughput: `count` READ entries committed unlinked (as the
+ * request path commits them), then timed while the chain linker links them.
+ */
+async function linkRate(services, count, actorId) {
+  const { insertEntries } = require(path.join(DIST, 'modules', 'audit', 'audit-writer.js'));
+  await services.linker.linkPending();
+  const entries = [];
+  for (let n = 0; n < count; n++) {
+    const { id: _id, ...entry } = seededEntry(0, n, actorId);
+    entries.push(entry);
+  }
+  await services.db.transaction((m) => insertEntries(m, entries));
+  const cpu = process.cpuUsage();
+  const started = process.hrtime.bigint();
+  await services.linker.linkPending();
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const used = process.cpuUsage(cpu);
+  return { count, seconds, perSecond: count / seconds, serverCpuSeconds: (used.user + used.system) / 1e6 };
+}
+
+module.exports = { seedSubjects, seedChain, seededEntry, rawHashRate, linkRate };

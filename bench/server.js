@@ -37,6 +37,7 @@ async function main() {
     seedSubjects: ({ count }) => seed.seedSubjects(services, count),
     seedChain: ({ count, actorId }) => seed.seedChain(services, count, actorId),
     rawHashRate: ({ count, actorId, first }) => seed.rawHashRate(count, actorId, first),
+    linkRate: ({ count, actorId }) => seed.linkRate(services, count, actorId),
     /** A session token for a demo user, signed as login would sign it (the benchmark measures reads, not sign-in). */
     token: async ({ email }) => {
       const [user] = await services.db.manager.query('SELECT id, role, token_version AS tv FROM app_user WHERE email = ?', [email]);
