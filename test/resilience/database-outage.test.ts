@@ -83,7 +83,10 @@ describe('a database outage during load (MariaDB through a proxy that is cut)', 
     expect(verdict.writtenTwice).toEqual([]);
 
     const codes: Record<string, number> = {};
-    for (const s of failedDuring) codes[s.code ?? `HTTP ${s.status}`] = (codes[s.code ?? `HTTP ${s.status}`] ?? 0) + 1;
+    for (const s of failedDuring) {
+      const key = `HTTP ${s.status} ${s.code}: ${s.message}`;
+      codes[key] = (codes[key] ?? 0) + 1;
+    }
     recordFigures('database-outage', {
       outageMs: OUTAGE_MS,
       recoveredAfterMs,
