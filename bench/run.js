@@ -370,7 +370,8 @@ async function verifyScenario(kind) {
 async function twoProcesses(db, first, token, list) {
   const second = await startServer(db.url);
   try {
-    await load([second], token, list[0].auditedBody, { connections: 8, seconds: 2 }); // its own warm-up
+    // Its own warm-up (JIT, pool), as the first process had.
+    for (const s of list) await load([second], token, s.auditedBody, { connections: 16, seconds: 2 });
     const results = {};
     for (const [name, targets] of [['oneProcess', [first]], ['twoProcesses', [first, second]]]) {
       const before = await Promise.all(targets.map(scrapeAudit));
@@ -380,7 +381,10 @@ async function twoProcesses(db, first, token, list) {
       const entries = after.reduce((n, a, i) => n + a.entries - before[i].entries, 0);
       r.entriesPerCommit = commits ? entries / commits : null;
       results[name] = r;
-      log(`  ${name}: ${fmt(r.rps)} req/s audited single reads at 32 connections (p50 ${r.p50} p99 ${r.p99} ms, ${r.entriesPerCommit?.toFixed(1)} entries/commit)`);
+      log(
+        `  ${name}: ${fmt(r.rps)} req/s audited single reads at 32 connections (p50 ${r.p50} p99 ${r.p99} ms, ` +
+          `${r.entriesPerCommit?.toFixed(1)} entries/commit, server CPU ${r.serverCpuMsPerRequest.toFixed(2)} ms/req)`,
+      );
     }
     await Promise.all([first.call('linked'), second.call('linked')]);
     const { verifyAuditChain: v } = await gql(first, token, '{ verifyAuditChain { ok checked headSeq firstBrokenSeq } }');
