@@ -17,6 +17,7 @@ import { grantRuntimeAccount } from './db/grants';
 import type { Context } from './graphql/context';
 import { formatError } from './graphql/format-error';
 import { costLimitPlugin, limitRules } from './graphql/limits';
+import { inputTextPlugin } from './graphql/input-text';
 import { buildAppSchema } from './graphql/schema';
 import { logger, requestScope } from './logger';
 import { httpMetrics, registry } from './metrics';
@@ -112,6 +113,7 @@ export async function createApp(config: Config, clock: Clock = config.clockOffse
       // No HTTP caching of GraphQL answers here; left on, it hooks every resolved field of every response.
       ApolloServerPluginCacheControlDisabled(),
       costLimitPlugin(),
+      inputTextPlugin(),
       auditPlugin(services.auditWriter),
       {
         async requestDidStart() {
