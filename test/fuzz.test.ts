@@ -246,7 +246,7 @@ describe('hostile input on sqlite', () => {
   let tables: string[] = [];
 
   beforeAll(async () => {
-    tally.tests = rootFields(schema, 'Mutation').length + rootFields(schema, 'Query').filter((f) => f.args.length > 0).length + 3;
+    tally.tests = rootFields(schema, 'Mutation').length + rootFields(schema, 'Query').filter((f) => f.args.length > 0).length + 5;
     s = await startServer('sqlite');
     // own accounts, so that what the fuzzer does to users 1–3 (demotions, resets) does not end its sessions
     const manager = await s.login('manager@mamori.example');
@@ -417,6 +417,51 @@ describe('hostile input on sqlite', () => {
       expect(res.status).toBeGreaterThanOrEqual(400);
       expect(res.status).toBeLessThan(500);
       expect(await snapshot('get')).toEqual(before);
+      tally.testsPassed++;
+    });
+  });
+
+  describe('text that could not be stored as sent', () => {
+    const BAD_TEXT = ['a\uD800b', 'nul\u0000byte', 'over\u202Eride', 'bell\u0007'];
+
+    test('is refused in every string argument of every mutation, naming the argument, before anything changes', async () => {
+      const failures: string[] = [];
+      let n = 0;
+      for (const field of rootFields(schema, 'Mutation')) {
+        for (const arg of field.args) {
+          const named = getNamedType(arg.type);
+          if (!isScalarType(named) || named.name !== 'String') continue;
+          const bad = BAD_TEXT[n++ % BAD_TEXT.length]!;
+          const base = operationFor('Mutation', field, {});
+          const list = isListType(isNonNullType(arg.type) ? arg.type.ofType : arg.type);
+          const op = operationFor('Mutation', field, { ...base.variables, [arg.name]: list ? ['ok', bad] : bad });
+          const before = await snapshot(field.name);
+          const res = await s.gql(op.query, op.variables, tokens.PRIVACY_MANAGER);
+          const after = await snapshot(field.name);
+          const error = res.errors?.[0]?.extensions;
+          if (error?.code !== 'BAD_USER_INPUT' || error.field !== arg.name) failures.push(`${field.name}(${arg.name}): ${JSON.stringify(error)}`);
+          if (JSON.stringify(before) !== JSON.stringify(after)) failures.push(`${field.name}(${arg.name}): the database changed`);
+          if (res.body.includes(JSON.stringify(bad).slice(1, -1))) failures.push(`${field.name}(${arg.name}): the value was echoed`);
+        }
+      }
+      expect(failures).toEqual([]);
+      expect(n).toBeGreaterThan(40);
+      tally.testsPassed++;
+    });
+
+    test('well-formed text of every kind is stored and read back exactly as it was acknowledged', async () => {
+      const texts = ['𠮷野家の𩸽 😀👨‍👩‍👧', 'ｱｲｳｴｵ ﾃｽﾄ', '０３－１２３４', 'e\u0301 Å Å', "O'Brien; DROP TABLE x --", '100% _under_ \\back\\slash', '改行\nと\tタブ'];
+      for (const text of texts) {
+        const created = await s.gql(
+          'mutation($n: String!, $c: String) { createDataSubject(category: CUSTOMER, fullName: $n, company: $c) { id fullName company } }',
+          { n: text.slice(0, 100), c: text },
+          tokens.PRIVACY_MANAGER,
+        );
+        expect({ text, errors: created.errors }).toEqual({ text, errors: undefined });
+        const read = await s.gql('query($id: ID!) { DataSubject(id: $id) { fullName company } }', { id: created.data!.createDataSubject.id }, tokens.PRIVACY_MANAGER);
+        expect(read.data?.DataSubject).toEqual({ fullName: created.data!.createDataSubject.fullName, company: created.data!.createDataSubject.company });
+        expect(read.data?.DataSubject.company).toBe(text);
+      }
       tally.testsPassed++;
     });
   });
