@@ -27,6 +27,8 @@ function bundledSchema(): Plugin {
 
 export default defineConfig({
   plugins: [bundledSchema()],
+  // Apollo Client reads this to drop its development-only checks and messages.
+  define: { 'globalThis.__DEV__': 'false' },
   resolve: {
     alias: { '@mamori/shared': fileURLToPath(new URL('../shared/src/index.ts', import.meta.url)) },
   },

@@ -13,6 +13,7 @@ import entrustments from './entrustments';
 import { i18nProvider } from './i18n';
 import incidents, { measures } from './incidents';
 import { MamoriLayout } from './layout/Layout';
+import { queryClient } from './queryClient';
 import { LoginPage } from './layout/LoginPage';
 import { TwoFactorPage } from './layout/TwoFactor';
 import provisions from './provisions';
@@ -29,6 +30,7 @@ export const App = () => (
     requireAuth
     title="Mamori"
     dataProvider={dataProvider}
+    queryClient={queryClient}
     authProvider={authProvider}
     i18nProvider={i18nProvider}
     dashboard={Dashboard}

@@ -43,6 +43,18 @@ function confirmSession(token: string): Promise<Me> {
 export const TWO_FACTOR_PAGE = '/two-factor';
 
 /**
+ * Ends the session and starts the app again on the sign-in page: a full
+ * reload also drops every record the tab still held in memory (react-admin
+ * would otherwise bounce through its logout while the protected page is
+ * still mounted).
+ */
+function restartSignedOut(): void {
+  session.end();
+  confirmed = null;
+  window.location.replace(`${window.location.pathname}${window.location.search}#/login`);
+}
+
+/**
  * Sign-in on `login` (with the authenticator's code when two-factor sign-in
  * is on), the token kept in sessionStorage (this tab, this session), `me` to
  * confirm it. An account that must enrol in two-factor sign-in first can
@@ -73,15 +85,14 @@ export const authProvider: AuthProvider = {
       const previous = session.user();
       session.start(token, { id: me.id, email: me.email, displayName: me.displayName, role: me.role, totpEnabled: me.totpEnabled, twoFactorEnrollmentRequired: previous?.twoFactorEnrollmentRequired && !me.totpEnabled });
     } catch {
-      session.end();
+      restartSignedOut();
       throw new Error('mamori.auth.session_expired');
     }
   },
   async checkError(error: unknown) {
     // Only a token the server no longer accepts signs out; FORBIDDEN stays on the page with its message.
     if (isUnauthenticated(error)) {
-      session.end();
-      confirmed = null;
+      restartSignedOut();
       throw { message: 'mamori.auth.session_expired', redirectTo: '/login' };
     }
   },

@@ -59,7 +59,7 @@ describe('who reaches which page in the browser', () => {
     await page.close();
   });
 
-  test("the manager cannot open another user's two-factor enrolment or any page that does not exist", async () => {
+  test('a page that does not exist says so', async () => {
     const page = await b.newPage();
     await signIn(page, s.url, MANAGER, 'PRIVACY_MANAGER');
     await open(page, s, '/NoSuchThing');

@@ -101,6 +101,7 @@ describe('staff in the browser', () => {
 
     // The identity document arrives: the intake is corrected, and the case moves on.
     await page.getByRole('link', { name: 'Correct intake / documents received' }).click();
+    await page.waitForFunction(() => (document.querySelector('input[name="requesterName"]') as HTMLInputElement | null)?.value === '佐々木 花子');
     await choose(page, 'Identity document', 'Passport');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByTestId('doc-identity').and(page.locator('[data-ok="true"]')).waitFor();

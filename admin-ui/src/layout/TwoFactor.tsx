@@ -34,7 +34,7 @@ export const TwoFactorPage = () => {
       <Title title="mamori.auth.two_factor" />
       <CardContent>
         <Stack gap={2}>
-          {required && <Alert severity="warning">{translate('mamori.auth.two_factor_required')}</Alert>}
+          {required && !recoveryCodes && <Alert severity="warning">{translate('mamori.auth.two_factor_required')}</Alert>}
           {identity?.totpEnabled && !recoveryCodes ? (
             <Alert severity="success" icon={<SecurityIcon />}>
               {translate('mamori.auth.two_factor_on')}

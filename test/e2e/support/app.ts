@@ -16,8 +16,19 @@ export async function rows(page: Page): Promise<string[][]> {
 
 /** Picks an option of a MUI select (react-admin SelectInput) by its label and option text. */
 export async function choose(page: Page, label: string | RegExp, option: string | RegExp): Promise<void> {
-  await page.getByRole('combobox', { name: label }).click();
-  await page.getByRole('option', { name: option, exact: typeof option === 'string' }).click();
+  const item = page.getByRole('option', { name: option, exact: typeof option === 'string' });
+  // A form that is still settling may re-render and close the menu: open it again then.
+  for (let attempt = 0; ; attempt++) {
+    await page.getByRole('combobox', { name: label }).click();
+    try {
+      await item.waitFor({ timeout: 3000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
+  await item.click();
 }
 
 /** The text of the latest notification (snackbar). */
