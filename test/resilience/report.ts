@@ -44,7 +44,7 @@ const ROWS: Record<string, (f: Figures) => Row> = {
   fuzz: (f) => [
     `Hostile input (fast-check, seed ${f.seed}, SQLite): random and malicious arguments for ${n(f.operations?.mutations)} mutations and ${n(f.operations?.queries)} queries with arguments and filters, plus floods and batches`,
     `${n(f.mutations?.requests)} mutation calls (${codes(f.mutations?.refused)}; ${n(f.mutations?.succeeded)} succeeded); ${n(f.queries?.requests)} query calls (${codes(f.queries?.refused)}; ${n(f.queries?.succeeded)} succeeded); ${n(f.floods?.requests)} floods and batches; ${n(f.snapshotsCompared)} database snapshots compared`,
-    'no HTTP 500 or INTERNAL_SERVER_ERROR, no SQL, driver name or stack frame in any response, no table changed when an error came back, /healthz answered after every flood',
+    'no HTTP 500 or INTERNAL_SERVER_ERROR, no SQL, driver name or stack frame in any response, no table changed when an error came back, /healthz answered after every flood; ill-formed text (lone surrogates, NUL, bidirectional overrides) refused in every string argument of every mutation, naming it; well-formed text read back exactly as acknowledged',
   ],
   crash: (f) => [
     'kill -9 of the built server during a read-and-write load (8 workers, MariaDB), then a restart on the same database',
