@@ -21,6 +21,7 @@ import purposes from './purposes';
 import reviews from './reviews';
 import subcontractors from './subcontractors';
 import subjects from './subjects';
+import { BreakGlassRead } from './subjects/BreakGlassRead';
 import users from './users';
 
 /** Wiring only: each resource's screens live in its own folder; menus follow each role's access (access.ts). */
@@ -53,6 +54,7 @@ export const App = () => (
     <CustomRoutes>
       <Route path="/assignment-queue" element={<AssignmentQueue />} />
       <Route path="/break-glass" element={<BreakGlassQueue />} />
+      <Route path="/break-glass-read" element={<BreakGlassRead />} />
       <Route path={TWO_FACTOR_PAGE} element={<TwoFactorPage />} />
     </CustomRoutes>
   </Admin>

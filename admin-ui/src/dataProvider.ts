@@ -13,6 +13,7 @@ import { caseFields } from './cases/fields';
 import { consentFields } from './consents/fields';
 import { dashboardApi } from './dashboard/api';
 import { purposeFields } from './purposes/fields';
+import { subjectApi } from './subjects/api';
 import { subjectFields } from './subjects/fields';
 import { userApi } from './users/api';
 import { userFields } from './users/fields';
@@ -91,7 +92,7 @@ const base = buildGraphQLProvider({
   mutation: () => ({ fetchPolicy: 'no-cache' }),
 });
 
-const customApi = { ...auditApi, ...caseApi, ...userApi, ...dashboardApi, ...entrustmentApi };
+const customApi = { ...auditApi, ...caseApi, ...userApi, ...dashboardApi, ...entrustmentApi, ...subjectApi };
 
 /** The action of access.ts each standard method needs on its resource. */
 const ACTION_OF: Record<string, string> = {

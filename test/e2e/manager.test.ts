@@ -57,6 +57,18 @@ describe('the privacy manager in the browser', () => {
     const head = await s.gql<{ auditHead: { seq: number; hash: string } }>('{ auditHead { seq hash } }', {}, token);
     expect(Number(await page.getByTestId('verify-headSeq').innerText())).toBeLessThanOrEqual(head.data!.auditHead.seq);
     await screenshot(page, 'manager-audit-verify-en', { fullPage: false });
+    const headSeq = await page.getByTestId('verify-headSeq').innerText();
+    await page.getByRole('button', { name: 'Close' }).click();
+
+    // The head kept elsewhere is still held by today's chain; a made-up one is not.
+    await page.getByRole('button', { name: 'Check a saved head' }).click();
+    await page.getByLabel('Head sequence').fill(headSeq);
+    await page.getByLabel('Head hash').fill(headHash);
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await page.getByTestId('head-held').waitFor();
+    await page.getByLabel('Head hash').fill('0'.repeat(64));
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await page.getByTestId('head-not-held').waitFor();
     await page.getByRole('button', { name: 'Close' }).click();
   });
 
@@ -96,6 +108,36 @@ describe('the privacy manager in the browser', () => {
     expect(text).toContain('Create');
     expect(text).toContain('Read');
     await screenshot(page, 'manager-subject-en');
+  });
+
+  test('records and withdraws a consent, and erases a subject whose chain still verifies', async () => {
+    await open(page, s, '/DataSubject/6/show');
+    await page.getByRole('link', { name: 'Record a consent' }).click();
+    await page.getByRole('combobox', { name: /Purpose of use/ }).click();
+    await page.getByRole('option').first().click();
+    await page.getByRole('button', { name: 'Save' }).click();
+    const consents = page.getByTestId('consents');
+    await consents.locator('tbody tr').first().waitFor();
+    await consents.getByRole('button', { name: 'Withdraw', exact: true }).click();
+    await page.getByText('The consent was withdrawn').waitFor();
+    await consents.getByRole('button', { name: 'Withdraw', exact: true }).waitFor({ state: 'detached' });
+    await screenshot(page, 'manager-subject-consent-en');
+
+    await page.getByRole('button', { name: 'Erase', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Erase' }).click();
+    await page.getByText('The data subject was erased').waitFor();
+    const [row] = await s.sql<{ erased_at: string | null }>('SELECT erased_at FROM data_subject WHERE id = 6');
+    expect(row?.erased_at).toBeTruthy();
+    await s.linked();
+    const chain = await s.gql<{ verifyAuditChain: { ok: boolean } }>('{ verifyAuditChain { ok } }', {}, token);
+    expect(chain.data?.verifyAuditChain.ok).toBe(true);
+  });
+
+  test('runs the retention from the case list and sees what it did', async () => {
+    await open(page, s, '/Case');
+    await page.getByRole('button', { name: 'Run retention now' }).click();
+    await page.getByRole('dialog').getByText('Stored documents destroyed').waitFor();
+    await page.getByRole('button', { name: 'Close' }).click();
   });
 
   test('reviews a break-glass read by staff from the review queue', async () => {

@@ -110,4 +110,15 @@ describe('staff in the browser', () => {
     const after = await s.gql<{ Case: { status: string } }>('query($id: ID!) { Case(id: $id) { status } }', { id }, manager);
     expect(after.data?.Case.status).toBe('IN_PROGRESS');
   });
+
+  test('reads a subject outside their cases by break-glass, with a reason, and the read waits for review', async () => {
+    await open(page, s, '/break-glass-read');
+    await page.getByLabel('ID').fill('4');
+    await page.getByLabel('Reason given').fill('The applicant called about an urgent correction of her address.');
+    await page.getByRole('button', { name: 'Read with this reason' }).click();
+    await page.getByTestId('break-glass-data').getByText('中村 さくら').waitFor();
+    await screenshot(page, 'staff-break-glass-read-en');
+    const queue = await s.gql<{ breakGlassReviewQueue: Array<{ subjectId: string; reason: string }> }>('{ breakGlassReviewQueue { subjectId reason } }', {}, await s.login(MANAGER));
+    expect(queue.data?.breakGlassReviewQueue).toEqual([{ subjectId: '4', reason: 'The applicant called about an urgent correction of her address.' }]);
+  });
 });

@@ -4,6 +4,7 @@ import { EntityField, EnumField, FieldNamesField, InstantField } from '../common
 import { enumChoices } from '../i18n';
 import { ActorField } from './ActorField';
 import { CaseLinkField, SubjectLinkField } from './CaseLinkField';
+import { CheckHeadButton } from './CheckHeadButton';
 import { ExportButtons } from './ExportButtons';
 import { VerifyChainButton } from './VerifyChainButton';
 
@@ -36,6 +37,7 @@ const Actions = () => (
     <FilterButton />
     <CanAccess resource="AuditEntry" action="verify">
       <VerifyChainButton />
+      <CheckHeadButton />
     </CanAccess>
     <CanAccess resource="AuditEntry" action="export">
       <ExportButtons />

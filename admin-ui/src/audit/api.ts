@@ -39,6 +39,11 @@ const HEAD = gql`
     auditHead { seq hash at }
   }
 `;
+const EXTENDS = gql`
+  query VerifyAuditChainExtends($seq: Int!, $hash: String!) {
+    verifyAuditChainExtends(seq: $seq, hash: $hash)
+  }
+`;
 const EXPORT = gql`
   query ExportAuditEntries($filter: AuditEntryFilter, $format: ExportFormat!) {
     exportAuditEntries(filter: $filter, format: $format)
@@ -69,6 +74,8 @@ export function cleanAuditFilter(filter: Record<string, unknown>): AuditFilter {
 
 export const auditApi = {
   verifyAuditChain: () => request<{ verifyAuditChain: AuditVerification }>(VERIFY).then((d) => d.verifyAuditChain),
+  verifyAuditChainExtends: (seq: number, hash: string) =>
+    request<{ verifyAuditChainExtends: boolean }>(EXTENDS, { seq, hash }).then((d) => d.verifyAuditChainExtends),
   auditHead: () => request<{ auditHead: { seq: number; hash: string; at: string | null } }>(HEAD).then((d) => d.auditHead),
   exportAuditEntries: (filter: AuditFilter, format: ExportFormat) =>
     request<{ exportAuditEntries: string }>(EXPORT, { filter, format }).then((d) => d.exportAuditEntries),

@@ -1,5 +1,9 @@
 import {
   BooleanInput,
+  CanAccess,
+  CreateButton,
+  FilterButton,
+  TopToolbar,
   Datagrid,
   List,
   ReferenceInput,
@@ -14,6 +18,7 @@ import { DayField, EnumField, YenField } from '../common/fields';
 import { AssigneeField } from './AssigneeField';
 import { caseStatusChoices, caseTypeChoices } from './choices';
 import { DaysLeftField } from './DaysLeftField';
+import { RetentionButton } from './RetentionButton';
 
 const commonFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -33,6 +38,16 @@ const managerFilters = [
 
 const staffFilters = [...commonFilters, <BooleanInput key="mine" source="mine" alwaysOn />];
 
+const Actions = () => (
+  <TopToolbar>
+    <FilterButton />
+    <CreateButton />
+    <CanAccess resource="retention" action="run">
+      <RetentionButton />
+    </CanAccess>
+  </TopToolbar>
+);
+
 const overdueRow = (record: RaRecord) => (record.overdue ? { backgroundColor: 'rgba(211, 47, 47, 0.08)' } : {});
 
 /**
@@ -49,6 +64,7 @@ export const CaseList = () => {
       filterDefaultValues={isStaff ? { mine: true } : {}}
       sort={{ field: 'dueOn', order: 'ASC' }}
       exporter={false}
+      actions={<Actions />}
       perPage={25}
     >
       <Datagrid rowClick="show" bulkActionButtons={false} rowSx={overdueRow}>

@@ -4,6 +4,13 @@ import { toHttpError } from '../errors';
 import { request } from '../graphqlClient';
 import { session } from '../session';
 
+export interface RetentionResult {
+  casesPurged: number;
+  documentsDestroyed: number;
+  provisionsPastRetention: number;
+  ranAt: string;
+}
+
 export interface SubjectMatch {
   id: string;
   maskedName: string;
@@ -47,6 +54,11 @@ const REPLY_MAILED = gql`
     recordReplyMailed(id: $id, mailedOn: $mailedOn) { id repliedOn }
   }
 `;
+const RETENTION = gql`
+  mutation RunRetention {
+    runRetention { casesPurged documentsDestroyed provisionsPastRetention ranAt }
+  }
+`;
 const LETTER = gql`
   query CaseReplyLetter($id: ID!, $language: LetterLanguage!) {
     caseReplyLetter(id: $id, language: $language)
@@ -75,6 +87,7 @@ export const caseApi = {
     request(TRANSITION, { id, to, reasons: reasons.length ? reasons : null, note: note || null, amendments: amendments ?? null }),
   carryOutCase: (id: string, amendments?: SubjectChanges) => request(CARRY_OUT, { id, amendments: amendments ?? null }),
   recordReplyMailed: (id: string, mailedOn: string) => request(REPLY_MAILED, { id, mailedOn }),
+  runRetention: () => request<{ runRetention: RetentionResult }>(RETENTION).then((d) => d.runRetention),
   /** The print-ready letter (HTML); generating it is an audited read. */
   caseReplyLetter: (id: string, language: 'ja' | 'en') =>
     request<{ caseReplyLetter: string }>(LETTER, { id, language }).then((d) => d.caseReplyLetter),

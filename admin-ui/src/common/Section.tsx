@@ -3,10 +3,10 @@ import type { ReactNode } from 'react';
 import { useTranslate } from 'react-admin';
 
 /** A titled card on a detail page. */
-export const Section = ({ title, children, testId, action }: { title: string; children: ReactNode; testId?: string; action?: ReactNode }) => {
+export const Section = ({ title, children, testId, action, fill = true }: { title: string; children: ReactNode; testId?: string; action?: ReactNode; fill?: boolean }) => {
   const translate = useTranslate();
   return (
-    <Card variant="outlined" sx={{ height: '100%' }} data-testid={testId}>
+    <Card variant="outlined" sx={{ height: fill ? '100%' : 'auto' }} data-testid={testId}>
       <CardContent>
         <Stack direction="row" alignItems="center" justifyContent="space-between" sx={{ mb: 1 }}>
           <Typography variant="subtitle1" fontWeight={600}>

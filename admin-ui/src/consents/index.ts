@@ -1,4 +1,5 @@
 import ThumbUpIcon from '@mui/icons-material/ThumbUp';
+import { ConsentCreate } from './Consents';
 
-/** Consents are shown on their subject's page; the resource is registered for references only. */
-export default { icon: ThumbUpIcon };
+/** Consents are listed on their subject's page; recorded here, withdrawn there, never deleted. */
+export default { create: ConsentCreate, icon: ThumbUpIcon };

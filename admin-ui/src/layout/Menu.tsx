@@ -1,6 +1,7 @@
 import AddIcon from '@mui/icons-material/AddCircleOutline';
 import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
 import HistoryIcon from '@mui/icons-material/History';
+import LockOpenIcon from '@mui/icons-material/LockOpen';
 import PolicyIcon from '@mui/icons-material/Policy';
 import { CanAccess, Menu, usePermissions, useTranslate } from 'react-admin';
 import type { Role } from '@mamori/shared';
@@ -31,6 +32,9 @@ export const MainMenu = () => {
       </CanAccess>
       {role === 'PRIVACY_MANAGER' && <Menu.ResourceItem name="AuditEntry" />}
       <Menu.ResourceItem name="DataSubject" />
+      <CanAccess resource="DataSubject" action="breakGlass">
+        <Menu.Item to="/break-glass-read" primaryText="mamori.menu.breakGlassRead" leftIcon={<LockOpenIcon />} />
+      </CanAccess>
       <Menu.ResourceItem name="ThirdPartyProvision" />
       <Menu.ResourceItem name="Subcontractor" />
       <Menu.ResourceItem name="ConfidentialityAgreement" />

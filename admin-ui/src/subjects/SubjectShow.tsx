@@ -7,13 +7,11 @@ import {
   useCanAccess,
   CanAccess,
   Datagrid,
-  EditButton,
   Pagination,
   ReferenceField,
   ReferenceManyField,
   Show,
   TextField,
-  TopToolbar,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
@@ -23,6 +21,8 @@ import { DayField, EnumField, FieldNamesField, InstantField } from '../common/fi
 import { Item, Section } from '../common/Section';
 import { DaysLeftField } from '../cases/DaysLeftField';
 import { PurposeTitleField } from '../purposes/PurposeTitleField';
+import { WithdrawConsentButton } from '../consents/WithdrawButton';
+import { SubjectActions } from './SubjectActions';
 
 type SubjectRecord = { id: string; fullName: string; erasedAt?: string | null; restricted: boolean; category: string };
 
@@ -32,19 +32,13 @@ const SubjectTitle = () => {
   return <span>{record ? `${translate('resources.DataSubject.name', { smart_count: 1 })} #${record.id}` : ''}</span>;
 };
 
-const Actions = () => (
-  <TopToolbar>
-    <EditButton />
-  </TopToolbar>
-);
-
-/** Records a provision to a third party for this subject. */
-const AddProvision = () => {
+/** Records something about this subject (a consent, a provision to a third party) with the subject filled in. */
+const AddFor = ({ resource, label }: { resource: string; label: string }) => {
   const record = useRecordContext();
-  const { canAccess } = useCanAccess({ resource: 'ThirdPartyProvision', action: 'create' });
+  const { canAccess } = useCanAccess({ resource, action: 'create' });
   if (!record || !canAccess) return null;
   return (
-    <Button component={Link} to={`/ThirdPartyProvision/create?source=${encodeURIComponent(JSON.stringify({ subjectId: record.id }))}`} label="mamori.subjects.addProvision">
+    <Button component={Link} to={`/${resource}/create?source=${encodeURIComponent(JSON.stringify({ subjectId: record.id }))}`} label={label}>
       <AddIcon />
     </Button>
   );
@@ -85,7 +79,7 @@ const SubjectDetail = () => {
       {record.restricted && (
         <Grid size={12}><Alert severity="info">{translate('mamori.subjects.restricted')}</Alert></Grid>
       )}
-      <Grid size={{ xs: 12, md: 6 }}>
+      <Grid size={{ xs: 12, md: 5 }}>
         <Section title="resources.DataSubject.name">
           <Grid container spacing={1}>
             <Grid size={6}><Item label="resources.DataSubject.fields.category"><EnumField source="category" enumName="SubjectCategory" /></Item></Grid>
@@ -98,8 +92,8 @@ const SubjectDetail = () => {
           </Grid>
         </Section>
       </Grid>
-      <Grid size={{ xs: 12, md: 6 }} sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
-        <Section title="mamori.subjects.consents">
+      <Grid size={{ xs: 12, md: 7 }} sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
+        <Section fill={false} title="mamori.subjects.consents" action={<AddFor resource="Consent" label="mamori.subjects.addConsent" />} testId="consents">
           <ReferenceManyField reference="Consent" target="subjectId" sort={{ field: 'consentedOn', order: 'DESC' }}>
             <Datagrid bulkActionButtons={false} rowClick={false}>
               <ReferenceField source="purposeId" reference="PurposeOfUse" link="show">
@@ -108,10 +102,13 @@ const SubjectDetail = () => {
               <DayField source="consentedOn" />
               <EnumField source="method" enumName="ConsentMethod" />
               <InstantField source="withdrawnAt" />
+              <CanAccess resource="Consent" action="withdraw">
+                <WithdrawConsentButton label="mamori.subjects.withdraw" />
+              </CanAccess>
             </Datagrid>
           </ReferenceManyField>
         </Section>
-        <Section title="mamori.subjects.provisions" action={<AddProvision />} testId="provisions">
+        <Section fill={false} title="mamori.subjects.provisions" action={<AddFor resource="ThirdPartyProvision" label="mamori.subjects.addProvision" />} testId="provisions">
           <ReferenceManyField reference="ThirdPartyProvision" target="subjectId" sort={{ field: 'providedOn', order: 'DESC' }}>
             <Datagrid bulkActionButtons={false} rowClick="show">
               <TextField source="recipient" />
@@ -120,7 +117,7 @@ const SubjectDetail = () => {
             </Datagrid>
           </ReferenceManyField>
         </Section>
-        <Section title="mamori.subjects.cases">
+        <Section fill={false} title="mamori.subjects.cases">
           <ReferenceManyField reference="Case" target="subjectId" sort={{ field: 'receivedOn', order: 'DESC' }}>
             <Datagrid bulkActionButtons={false} rowClick="show">
               <TextField source="reference" />
@@ -143,7 +140,7 @@ const SubjectDetail = () => {
 
 /** A data subject's page: the data (an audited read), consents, cases, and for the manager its access history. */
 export const SubjectShow = () => (
-  <Show title={<SubjectTitle />} actions={<Actions />}>
+  <Show title={<SubjectTitle />} actions={<SubjectActions />}>
     <SubjectDetail />
   </Show>
 );
