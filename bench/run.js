@@ -296,9 +296,24 @@ async function readCount(server) {
   return Number(row.n);
 }
 
+/**
+ * The READ count once the server is idle: a duration-bound load ends with
+ * requests still in flight, whose entries commit after the load tool stopped
+ * listening; they must not be counted against the next run.
+ */
+async function settledCount(server) {
+  let last = -1;
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const now = await readCount(server);
+    if (now === last) return now;
+    last = now;
+  }
+}
+
 /** Scenario 6: a fixed number of audited requests (single reads and lists) at 32 connections; every one completes. */
 async function failClosedCount(server, token, list, targets = [server]) {
-  const before = await readCount(server);
+  const before = await settledCount(server);
   const half = Math.round(FAIL_CLOSED_REQUESTS / 2);
   const single = await load(targets, token, list[0].auditedBody, { connections: 32, amount: half });
   const lists = await load(targets, token, list[1].auditedBody, { connections: 32, amount: Math.round(half / 10) });

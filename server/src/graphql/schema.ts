@@ -12,7 +12,7 @@ export function buildBareSchema(): Promise<GraphQLSchema> {
   return buildSchema({ resolvers, validate: { forbidUnknownValues: false }, emitSchemaFile: false });
 }
 
-/** The rule graphql-shield applies to `type.field`: the field's own, else the type's `'*'`, else the type-wide rule. */
+/** The rule graphql-shield applies to `type.field`: a type-wide rule, else the field's own, else the type's `'*'`; undefined means the fallback (deny). */
 function ruleOf(rules: IRules, type: string, field: string): unknown {
   const entry = (rules as Record<string, unknown>)[type];
   const isFieldMap = entry !== null && typeof entry === 'object' && Object.getPrototypeOf(entry) === Object.prototype;
