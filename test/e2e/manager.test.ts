@@ -99,6 +99,26 @@ describe('the privacy manager in the browser', () => {
     expect(Number(exports)).toBe(2);
   });
 
+  test('lists ask only for what they show: the subject list reads names only, the case list and the trail no personal data', async () => {
+    const before = await s.sql<{ id: number }>('SELECT MAX(id) AS id FROM audit_entry');
+    await open(page, s, '/Case');
+    await page.getByText('REQ-2026-0001').waitFor();
+    await open(page, s, '/AuditEntry');
+    await page.locator('table tbody tr').first().waitFor();
+    await open(page, s, '/DataSubject');
+    await page.getByText('山田 太郎').waitFor();
+    await s.linked();
+    const reads = await s.gql<{ allAuditEntries: Array<{ id: string; entityType: string; fields: string[] }> }>(
+      '{ allAuditEntries(perPage: 100, filter: { action: READ }) { id entityType fields } }',
+      {},
+      token,
+    );
+    const fresh = reads.data!.allAuditEntries.filter((e) => Number(e.id) > Number(before[0]!.id));
+    expect(fresh.length).toBeGreaterThan(0);
+    expect(fresh.every((e) => e.entityType === 'DataSubject' && e.fields.join() === 'fullName')).toBe(true);
+    await screenshot(page, 'manager-subjects-en');
+  });
+
   test("a subject's page shows its access history: who read what, under which case", async () => {
     await open(page, s, '/DataSubject/1/show');
     await page.getByTestId('subject-detail').getByText('山田 太郎').first().waitFor();
