@@ -8,7 +8,7 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test/e2e'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/e2e/tsconfig.json', diagnostics: false }] },
   moduleNameMapper: { '^@mamori/shared$': '<rootDir>/shared/src/index.ts' },
   globalSetup: '<rootDir>/test/e2e/global-setup.ts',
   testTimeout: 120000,
