@@ -39,6 +39,17 @@ describe.each(databaseKinds())('the case workflow on %s', (kind) => {
 
   const update = (token: string, id: string, vars: Record<string, unknown>) => s.gql(UPDATE, { id, ...vars }, token);
 
+  test('a newly recorded case answers every field of the contract, computed ones included', async () => {
+    const res = await s.gql(
+      `mutation { createCase(type: INQUIRY, requester: SELF, requesterName: "試験 花子", replyAddress: "東京都", channel: PHONE, receivedOn: "${TODAY}") {
+        id reference status dataItems feeOwedYen dueOn daysLeft nonDisclosureReasons outcomeFields carriedOutAt timeline { to } } }`,
+      {},
+      t.staff,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.createCase).toMatchObject({ status: 'RECEIVED', dataItems: [], feeOwedYen: 0, outcomeFields: [], carriedOutAt: null, daysLeft: 14 });
+  });
+
   test('a complete request goes RECEIVED → VERIFYING → IN_PROGRESS → RESPONDED → CLOSED, every step on the timeline', async () => {
     const id = await assignedCase(s, t, { subjectId: subject });
     const responded = await moveThrough(s, t.staff, id, ['VERIFYING', 'IN_PROGRESS', 'RESPONDED']);

@@ -143,6 +143,9 @@ export class CaseService {
         repliedOn: null,
         completedOn: null,
         documentsDestroyedAt: null,
+        carriedOutAt: null,
+        carriedOutById: null,
+        outcomeFields: [],
         createdAt: now,
         updatedAt: now,
       });
