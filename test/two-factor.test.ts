@@ -51,3 +51,17 @@ describe.each(databaseKinds())('two-factor sign-in for the privacy manager on %s
     expect(row.totp_secret).not.toContain(secret);
   });
 });
+
+describe('resetting two-factor sign-in', () => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startServer('sqlite');
+  });
+  afterAll(() => s?.close());
+
+  test('an unknown user is NOT_FOUND, not an internal error', async () => {
+    const manager = await s.login(MANAGER);
+    const res = await s.gql('mutation { resetUserTwoFactor(id: "999999") { id } }', {}, manager);
+    expect(res.errors?.[0]?.extensions.code).toBe('NOT_FOUND');
+  });
+});

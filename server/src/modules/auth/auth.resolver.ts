@@ -1,6 +1,5 @@
 import { Arg, Ctx, Field, ID, Mutation, ObjectType, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
-import { toId } from '../../graphql/list';
 import { User } from '../user/user.entity';
 
 @ObjectType()
@@ -55,7 +54,8 @@ export class AuthResolver {
 
   @Mutation(() => User, { description: 'Turns a user’s two-factor sign-in off (a lost device); they enrol again' })
   async resetUserTwoFactor(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<User> {
-    await ctx.services.twoFactor.reset(toId(id));
-    return ctx.services.users.get(id);
+    const user = await ctx.services.users.get(id);
+    await ctx.services.twoFactor.reset(user.id);
+    return ctx.services.users.get(user.id);
   }
 }
