@@ -129,6 +129,8 @@ function markdownSummary(results) {
   out.push(
     '## Reading the figures',
     '',
+    '- **Noise**: on two cores shared with other work, a ratio near its target moves by about ±0.1 from one run to the next ' +
+      '(the 100-subject list at 32 connections has come out between 0.41 and 0.55); the server-CPU ratio beside it moves less.',
     '- **Single reads** at one connection pay one durable commit (a disk flush) per request: that latency, not CPU, is the gap there. ' +
       'With more connections, concurrent requests share commits (entries per commit above), so the commit\'s cost is spread over them.',
     '- **Lists** of 100 subjects resolve 900 more fields, send a response several times larger, and write 100 entries ' +
