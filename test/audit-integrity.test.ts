@@ -182,3 +182,23 @@ describe.each(databaseKinds().filter((k) => k === 'mysql'))('two servers on one 
     }
   });
 });
+
+describe('late commits', () => {
+  test('an entry committed far below the newest linked one is still linked before verification', async () => {
+    const s = await startServer('sqlite');
+    try {
+      const manager = await s.login(MANAGER);
+      await s.linked();
+      const [{ maxId }] = await s.sql('SELECT MAX(id) AS maxId FROM audit_entry');
+      // An entry with a higher id gets linked first; then one with a far lower id "commits late".
+      const columns = "occurred_at, action, fields, outcome, request_id";
+      await s.sql(`INSERT INTO audit_entry (id, ${columns}) VALUES (?, '2026-11-29T00:00:00.000Z', 'READ', '', 'ALLOWED', 'late-test-high')`, [Number(maxId) + 20_000]);
+      await s.linked();
+      await s.sql(`INSERT INTO audit_entry (id, ${columns}) VALUES (?, '2026-11-29T00:00:00.000Z', 'READ', '', 'ALLOWED', 'late-test-low')`, [Number(maxId) + 1]);
+      const res = await s.gql('{ verifyAuditChain { ok unlinked } }', {}, manager);
+      expect(res.data?.verifyAuditChain).toEqual({ ok: true, unlinked: 0 });
+    } finally {
+      await s.close();
+    }
+  });
+});

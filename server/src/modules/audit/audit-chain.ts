@@ -56,9 +56,17 @@ export class ChainLinker {
     private readonly clock: Clock,
   ) {}
 
-  /** Links after every commit, and sweeps for late commits every `intervalMs`. */
+  /**
+   * Links after every commit, and sweeps for late commits every `intervalMs`;
+   * once a minute the sweep looks at the whole log, so an entry that committed
+   * later than the window allows is still linked without a restart.
+   */
   start(intervalMs = 1000): void {
-    this.timer = setInterval(() => this.schedule(true), intervalMs);
+    let ticks = 0;
+    this.timer = setInterval(() => {
+      if (++ticks % Math.max(1, Math.round(60_000 / intervalMs)) === 0) this.scannedAll = false;
+      this.schedule(true);
+    }, intervalMs);
     this.timer.unref();
     this.schedule(true);
   }
@@ -96,9 +104,10 @@ export class ChainLinker {
       });
   }
 
-  /** Links everything committed so far; resolves when done (verification and tests wait on it). */
+  /** Links everything committed so far, looking at the whole log; resolves when done (verification and tests wait on it). */
   async linkPending(): Promise<void> {
     while (this.running) await this.running;
+    this.scannedAll = false;
     await this.linkAll(true);
   }
 
