@@ -58,81 +58,9 @@ export class CaseListArgs extends ListArgs {
   filter?: CaseFilter;
 }
 
-/** Intake: the request as it arrived. */
+/** The request's own fields; each bounded. Update sends only what changes. */
 @ArgsType()
-export class CreateCaseArgs {
-  @Field(() => CaseType)
-  @IsIn(CASE_TYPES)
-  type!: CaseTypeValue;
-
-  @Field(() => RequesterKind)
-  @IsIn(REQUESTER_KINDS)
-  requester!: RequesterKindValue;
-
-  @Field()
-  @Length(1, 100)
-  requesterName!: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(100)
-  representativeName?: string | null;
-
-  @Field()
-  @Length(1, 300)
-  replyAddress!: string;
-
-  @Field(() => Channel)
-  @IsIn(CHANNELS)
-  channel!: ChannelValue;
-
-  @Field(() => DateScalar)
-  receivedOn!: string;
-
-  @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(20)
-  @Length(1, 80, { each: true })
-  dataItems?: string[];
-
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(10_000_000)
-  feeYen?: number;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsBoolean()
-  hasRequestForm?: boolean;
-
-  @Field(() => IdentityDocument, { nullable: true })
-  @IsOptional()
-  @IsIn(IDENTITY_DOCUMENTS)
-  identityDocument?: IdentityDocumentValue | null;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsBoolean()
-  hasProxyLetter?: boolean;
-
-  @Field(() => DateScalar, { nullable: true })
-  @IsOptional()
-  sealCertificateIssuedOn?: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'The data subject, when already known' })
-  @IsOptional()
-  subjectId?: string | null;
-}
-
-
-/** Intake corrections and documents arriving later: only the fields sent are changed. */
-@ArgsType()
-export class UpdateCaseArgs {
-  @Field(() => ID)
-  id!: string;
-
+export class CaseFieldsArgs {
   @Field(() => CaseType, { nullable: true })
   @IsOptional()
   @IsIn(CASE_TYPES)
@@ -198,6 +126,44 @@ export class UpdateCaseArgs {
   @Field(() => DateScalar, { nullable: true })
   @IsOptional()
   sealCertificateIssuedOn?: string | null;
+}
+
+/** Intake: the request as it arrived; what identifies it is required. */
+@ArgsType()
+export class CreateCaseArgs extends CaseFieldsArgs {
+  @Field(() => CaseType)
+  @IsIn(CASE_TYPES)
+  override type!: CaseTypeValue;
+
+  @Field(() => RequesterKind)
+  @IsIn(REQUESTER_KINDS)
+  override requester!: RequesterKindValue;
+
+  @Field()
+  @Length(1, 100)
+  override requesterName!: string;
+
+  @Field()
+  @Length(1, 300)
+  override replyAddress!: string;
+
+  @Field(() => Channel)
+  @IsIn(CHANNELS)
+  override channel!: ChannelValue;
+
+  @Field(() => DateScalar)
+  override receivedOn!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The data subject, when already known' })
+  @IsOptional()
+  subjectId?: string | null;
+}
+
+/** Intake corrections and documents arriving later: only the fields sent are changed. */
+@ArgsType()
+export class UpdateCaseArgs extends CaseFieldsArgs {
+  @Field(() => ID)
+  id!: string;
 }
 
 @ArgsType()
