@@ -15,7 +15,8 @@ import { ConfigError, type Config } from './config';
 import { openDatabase, runMigrations } from './db/data-source';
 import { grantRuntimeAccount } from './db/grants';
 import type { Context } from './graphql/context';
-import { formatError } from './graphql/format-error';
+import { databaseUnavailableError, formatError, unavailableStatusPlugin } from './graphql/format-error';
+import { isDatabaseUnavailable } from './db/unavailable';
 import { costLimitPlugin, limitRules } from './graphql/limits';
 import { inputTextPlugin } from './graphql/input-text';
 import { buildAppSchema } from './graphql/schema';
@@ -113,6 +114,7 @@ export async function createApp(config: Config, clock: Clock = config.clockOffse
       // No HTTP caching of GraphQL answers here; left on, it hooks every resolved field of every response.
       ApolloServerPluginCacheControlDisabled(),
       costLimitPlugin(),
+      unavailableStatusPlugin(),
       inputTextPlugin(),
       auditPlugin(services.auditWriter),
       {
@@ -137,7 +139,11 @@ export async function createApp(config: Config, clock: Clock = config.clockOffse
         let authError: string | null = null;
         if (header) {
           const token = /^Bearer (\S+)$/i.exec(header)?.[1];
-          const outcome = token ? await services.auth.authenticate(token) : { error: 'The Authorization header must be "Bearer <token>"' };
+          const outcome = token
+            ? await services.auth.authenticate(token).catch((error: unknown) => {
+                throw isDatabaseUnavailable(error) ? databaseUnavailableError(error) : error;
+              })
+            : { error: 'The Authorization header must be "Bearer <token>"' };
           if ('user' in outcome) user = outcome.user;
           else authError = outcome.error;
         }

@@ -73,6 +73,8 @@ describe('a database outage during load (MariaDB through a proxy that is cut)', 
       expect(s.body).not.toMatch(/ECONNREFUSED|PROTOCOL_CONNECTION_LOST|mysql|SELECT|INSERT|\bat \/|\.ts:\d/i);
       expect(s.message).toMatch(/unavailable|could not be written|try again/i);
       expect(JSON.parse(s.body).data ?? null).toBeNull();
+      // an unreachable database (or audit log) is a 503 that tells clients and load balancers to retry
+      expect({ id: s.requestId, status: s.status }).toEqual({ id: s.requestId, status: 503 });
     }
 
     const verdict = await verify(server.url, token, db.url, tag, log);

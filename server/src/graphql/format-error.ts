@@ -1,4 +1,5 @@
-import type { GraphQLFormattedError } from 'graphql';
+import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
 import { isDatabaseUnavailable } from '../db/unavailable';
@@ -70,6 +71,32 @@ function fieldOf(message: string): string | undefined {
   return /Variable "\$([A-Za-z0-9_]+)"/.exec(message)?.[1] ?? /[Aa]rgument "([A-Za-z0-9_.]+)"/.exec(message)?.[1];
 }
 
+export const DATABASE_UNAVAILABLE = 'The database is unavailable; try again shortly';
+
+/** Answers that failed because the database could not be reached are 503 with Retry-After, for clients and load balancers. */
+export function unavailableStatusPlugin(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind === 'single' && response.body.singleResult.errors?.some((e) => e.message === DATABASE_UNAVAILABLE)) {
+            response.http.status = 503;
+            response.http.headers.set('retry-after', '5');
+          }
+        },
+      };
+    },
+  };
+}
+
+/** Raised while authenticating, before the request pipeline runs: also a 503. */
+export function databaseUnavailableError(cause: unknown): GraphQLError {
+  return new GraphQLError(DATABASE_UNAVAILABLE, {
+    originalError: cause as Error,
+    extensions: { http: { status: 503, headers: new HeaderMap([['retry-after', '5']]) } },
+  });
+}
+
 /**
  * The one error formatter: our typed errors pass through with their codes,
  * argument validation becomes BAD_USER_INPUT naming the field, graphql-js
@@ -111,7 +138,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (isDatabaseUnavailable(original)) {
     // fail closed with a message the caller can act on; still no driver text
     logger.error('database unavailable', { name: (original as Error)?.name ?? 'unknown', path: formatted.path?.join('.') });
-    return { message: 'The database is unavailable; try again shortly', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    return { message: DATABASE_UNAVAILABLE, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   }
   logger.error('unexpected error', { name: (original as Error)?.name ?? 'unknown', path: formatted.path?.join('.') });
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
