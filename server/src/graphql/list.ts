@@ -1,5 +1,5 @@
 import { IsIn, IsInt, Max, MaxLength, Min } from 'class-validator';
-import { ArgsType, Field, Int, ObjectType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput } from '../errors';
 
@@ -28,6 +28,17 @@ export class ListArgs {
   @Field({ nullable: true })
   @IsIn(['ASC', 'DESC', 'asc', 'desc'])
   sortOrder?: string;
+}
+
+/** What every list filter has: `ids` (react-admin's "get many") and `q` (its search box). */
+@InputType()
+export class ListFilter {
+  @Field(() => [ID], { nullable: true })
+  ids?: string[];
+
+  @Field({ nullable: true })
+  @MaxLength(100)
+  q?: string;
 }
 
 @ObjectType()

@@ -2,18 +2,11 @@ import { IsIn, IsOptional, MaxLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { AUDIT_ACTIONS, type AuditAction as AuditActionValue } from '@mamori/shared';
 import { AuditAction } from '../../graphql/enums';
-import { ListArgs } from '../../graphql/list';
+import { ListArgs, ListFilter } from '../../graphql/list';
 import { DateTimeScalar } from '../../graphql/scalars';
 
 @InputType()
-export class AuditEntryFilter {
-  @Field(() => [ID], { nullable: true })
-  ids?: string[];
-
-  @Field({ nullable: true })
-  @MaxLength(100)
-  q?: string;
-
+export class AuditEntryFilter extends ListFilter {
   @Field(() => ID, { nullable: true })
   actorId?: string;
 

@@ -14,18 +14,15 @@ import {
   type RequesterKind as RequesterKindValue,
 } from '@mamori/shared';
 import { CaseStatus, CaseType, Channel, IdentityDocument, NonDisclosureReason, RequesterKind } from '../../graphql/enums';
-import { ListArgs } from '../../graphql/list';
+import { ListArgs, ListFilter } from '../../graphql/list';
 import { DateScalar } from '../../graphql/scalars';
 import { SubjectChangesInput } from './subject-changes.input';
 
 @InputType()
-export class CaseFilter {
-  @Field(() => [ID], { nullable: true })
-  ids?: string[];
-
+export class CaseFilter extends ListFilter {
   @Field({ nullable: true, description: 'Matches the reference number' })
   @MaxLength(100)
-  q?: string;
+  override q?: string;
 
   @Field(() => CaseStatus, { nullable: true })
   status?: CaseStatusValue;

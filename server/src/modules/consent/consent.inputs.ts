@@ -1,19 +1,12 @@
-import { IsIn, MaxLength } from 'class-validator';
+import { IsIn } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { CONSENT_METHODS, type ConsentMethod as ConsentMethodValue } from '@mamori/shared';
 import { ConsentMethod } from '../../graphql/enums';
-import { ListArgs } from '../../graphql/list';
+import { ListArgs, ListFilter } from '../../graphql/list';
 import { DateScalar } from '../../graphql/scalars';
 
 @InputType()
-export class ConsentFilter {
-  @Field(() => [ID], { nullable: true })
-  ids?: string[];
-
-  @Field({ nullable: true })
-  @MaxLength(100)
-  q?: string;
-
+export class ConsentFilter extends ListFilter {
   @Field(() => ID, { nullable: true })
   subjectId?: string;
 

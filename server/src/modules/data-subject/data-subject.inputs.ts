@@ -2,17 +2,14 @@ import { IsEmail, IsIn, IsOptional, Length, MaxLength, MinLength } from 'class-v
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { SUBJECT_CATEGORIES, type SubjectCategory as SubjectCategoryValue } from '@mamori/shared';
 import { SubjectCategory } from '../../graphql/enums';
-import { ListArgs } from '../../graphql/list';
+import { ListArgs, ListFilter } from '../../graphql/list';
 import { IsJapanesePhone, IsKana, IsPostalCode } from './validators';
 
 @InputType()
-export class DataSubjectFilter {
-  @Field(() => [ID], { nullable: true })
-  ids?: string[];
-
+export class DataSubjectFilter extends ListFilter {
   @Field({ nullable: true, description: 'Matches name, kana and e-mail (NFKC-normalised)' })
   @MaxLength(100)
-  q?: string;
+  override q?: string;
 
   @Field(() => SubjectCategory, { nullable: true })
   category?: SubjectCategoryValue;

@@ -2,20 +2,17 @@ import { IsBoolean, IsIn, IsInt, IsOptional, Length, Max, MaxLength, Min } from 
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { INCIDENT_KINDS, type IncidentKind as IncidentKindValue } from '@mamori/shared';
 import { IncidentKind } from '../../graphql/enums';
-import { ListArgs } from '../../graphql/list';
+import { ListArgs, ListFilter } from '../../graphql/list';
 import { DateScalar, DateTimeScalar } from '../../graphql/scalars';
 import { MEASURE_STATUSES, MeasureStatus, type MeasureStatusValue } from './incident.enums';
 
 export const MAX_PEOPLE = 100_000_000;
 
 @InputType()
-export class IncidentFilter {
-  @Field(() => [ID], { nullable: true })
-  ids?: string[];
-
+export class IncidentFilter extends ListFilter {
   @Field({ nullable: true, description: 'Matches the reference and the description' })
   @MaxLength(100)
-  q?: string;
+  override q?: string;
 
   @Field(() => IncidentKind, { nullable: true })
   kind?: IncidentKindValue;
@@ -130,14 +127,7 @@ export class UpdateIncidentArgs extends IncidentFieldsArgs {
 }
 
 @InputType()
-export class IncidentMeasureFilter {
-  @Field(() => [ID], { nullable: true })
-  ids?: string[];
-
-  @Field({ nullable: true })
-  @MaxLength(100)
-  q?: string;
-
+export class IncidentMeasureFilter extends ListFilter {
   @Field(() => ID, { nullable: true })
   incidentId?: string;
 

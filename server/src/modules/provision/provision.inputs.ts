@@ -2,17 +2,14 @@ import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, Length, MaxLength } from 
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { LEGAL_BASES, type LegalBasis as LegalBasisValue } from '@mamori/shared';
 import { LegalBasis } from '../../graphql/enums';
-import { ListArgs } from '../../graphql/list';
+import { ListArgs, ListFilter } from '../../graphql/list';
 import { DateScalar } from '../../graphql/scalars';
 
 @InputType()
-export class ThirdPartyProvisionFilter {
-  @Field(() => [ID], { nullable: true })
-  ids?: string[];
-
+export class ThirdPartyProvisionFilter extends ListFilter {
   @Field({ nullable: true, description: 'Matches the recipient' })
   @MaxLength(100)
-  q?: string;
+  override q?: string;
 
   @Field(() => ID, { nullable: true })
   subjectId?: string;

@@ -2,17 +2,10 @@ import { ArrayMaxSize, IsBoolean, IsIn, IsOptional, Length, Matches, MaxLength }
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { SUBJECT_CATEGORIES, type SubjectCategory as SubjectCategoryValue } from '@mamori/shared';
 import { SubjectCategory } from '../../graphql/enums';
-import { ListArgs } from '../../graphql/list';
+import { ListArgs, ListFilter } from '../../graphql/list';
 
 @InputType()
-export class PurposeOfUseFilter {
-  @Field(() => [ID], { nullable: true })
-  ids?: string[];
-
-  @Field({ nullable: true })
-  @MaxLength(100)
-  q?: string;
-
+export class PurposeOfUseFilter extends ListFilter {
   @Field({ nullable: true })
   active?: boolean;
 }

@@ -1,16 +1,13 @@
 import { IsOptional, Length, MaxLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
-import { ListArgs } from '../../graphql/list';
+import { ListArgs, ListFilter } from '../../graphql/list';
 import { DateScalar } from '../../graphql/scalars';
 
 @InputType()
-export class ConfidentialityAgreementFilter {
-  @Field(() => [ID], { nullable: true })
-  ids?: string[];
-
+export class ConfidentialityAgreementFilter extends ListFilter {
   @Field({ nullable: true, description: 'Matches the document reference' })
   @MaxLength(100)
-  q?: string;
+  override q?: string;
 
   @Field(() => ID, { nullable: true })
   subcontractorId?: string;

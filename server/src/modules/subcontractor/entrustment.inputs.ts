@@ -2,20 +2,17 @@ import { ArrayMaxSize, ArrayNotEmpty, IsIn, IsInt, IsOptional, Length, Max, MaxL
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { SUBJECT_CATEGORIES, type SubjectCategory as SubjectCategoryValue } from '@mamori/shared';
 import { SubjectCategory } from '../../graphql/enums';
-import { ListArgs } from '../../graphql/list';
+import { ListArgs, ListFilter } from '../../graphql/list';
 import { DateScalar } from '../../graphql/scalars';
 import { CERTIFICATE_KINDS, CertificateKind, type CertificateKindValue } from './supervision.enums';
 
 export const MAX_SUBJECT_COUNT = 100_000_000;
 
 @InputType()
-export class EntrustmentFilter {
-  @Field(() => [ID], { nullable: true })
-  ids?: string[];
-
+export class EntrustmentFilter extends ListFilter {
   @Field({ nullable: true, description: 'Matches the note, the data items and the certificate reference' })
   @MaxLength(100)
-  q?: string;
+  override q?: string;
 
   @Field(() => ID, { nullable: true })
   subcontractorId?: string;

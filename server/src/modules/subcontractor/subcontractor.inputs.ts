@@ -2,17 +2,14 @@ import { ArrayMaxSize, IsBoolean, IsIn, IsOptional, Length, MaxLength } from 'cl
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { SUBJECT_CATEGORIES, type SubjectCategory as SubjectCategoryValue } from '@mamori/shared';
 import { SubjectCategory } from '../../graphql/enums';
-import { ListArgs } from '../../graphql/list';
+import { ListArgs, ListFilter } from '../../graphql/list';
 import { DateScalar } from '../../graphql/scalars';
 
 @InputType()
-export class SubcontractorFilter {
-  @Field(() => [ID], { nullable: true })
-  ids?: string[];
-
+export class SubcontractorFilter extends ListFilter {
   @Field({ nullable: true, description: 'Matches name and contact' })
   @MaxLength(100)
-  q?: string;
+  override q?: string;
 
   @Field({ nullable: true })
   active?: boolean;

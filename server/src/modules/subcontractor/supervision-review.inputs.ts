@@ -2,19 +2,16 @@ import { IsIn, IsOptional, MaxLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { REVIEW_RESULTS, type ReviewResult as ReviewResultValue } from '@mamori/shared';
 import { ReviewResult } from '../../graphql/enums';
-import { ListArgs } from '../../graphql/list';
+import { ListArgs, ListFilter } from '../../graphql/list';
 import { DateScalar } from '../../graphql/scalars';
 
 export const REVIEW_TEXT_MAX = 4000;
 
 @InputType()
-export class SupervisionReviewFilter {
-  @Field(() => [ID], { nullable: true })
-  ids?: string[];
-
+export class SupervisionReviewFilter extends ListFilter {
   @Field({ nullable: true, description: 'Matches findings and corrective actions' })
   @MaxLength(100)
-  q?: string;
+  override q?: string;
 
   @Field(() => ID, { nullable: true })
   subcontractorId?: string;

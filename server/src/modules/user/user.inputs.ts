@@ -2,19 +2,16 @@ import { IsBoolean, IsEmail, IsIn, IsOptional, Length, MaxLength } from 'class-v
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { ROLES, type Role as RoleValue } from '@mamori/shared';
 import { Role } from '../../graphql/enums';
-import { ListArgs } from '../../graphql/list';
+import { ListArgs, ListFilter } from '../../graphql/list';
 
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 128;
 
 @InputType()
-export class UserFilter {
-  @Field(() => [ID], { nullable: true })
-  ids?: string[];
-
+export class UserFilter extends ListFilter {
   @Field({ nullable: true })
   @MaxLength(200)
-  q?: string;
+  override q?: string;
 
   @Field(() => Role, { nullable: true })
   role?: RoleValue;
