@@ -19,6 +19,7 @@ import { databaseUnavailableError, formatError, unavailableStatusPlugin } from '
 import { isDatabaseUnavailable } from './db/unavailable';
 import { costLimitPlugin, limitRules } from './graphql/limits';
 import { inputTextPlugin } from './graphql/input-text';
+import { anonymousValidationPlugin } from './graphql/schema-details';
 import { buildAppSchema } from './graphql/schema';
 import { logger, requestScope } from './logger';
 import { httpMetrics, registry } from './metrics';
@@ -103,6 +104,7 @@ export async function createApp(config: Config, clock: Clock = config.clockOffse
   const apollo = new ApolloServer<Context>({
     schema: await buildAppSchema(),
     introspection: !config.production,
+    hideSchemaDetailsFromClientErrors: config.production,
     includeStacktraceInErrorResponses: false,
     // main.ts stops the server on SIGTERM/SIGINT; Apollo's own handler would call stop() a second
     // time concurrently, and that call never returns (the process hung on SIGTERM with a keep-alive client)
@@ -116,6 +118,7 @@ export async function createApp(config: Config, clock: Clock = config.clockOffse
       costLimitPlugin(),
       unavailableStatusPlugin(),
       inputTextPlugin(),
+      ...(config.production ? [anonymousValidationPlugin()] : []),
       auditPlugin(services.auditWriter),
       {
         async requestDidStart() {

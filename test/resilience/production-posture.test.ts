@@ -79,6 +79,14 @@ describe('production posture of the built server', () => {
     const unknown = await gql(server.url, '{ allDataSubjects { id } }');
     expect(unknown.json.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(unknown.body).not.toMatch(/stacktrace/);
+
+    // no schema details for a caller who is not signed in: no suggestions, no names of fields, types or arguments
+    for (const misspelt of ['{ allDataSubject { id } }', '{ me { idd } }', '{ dataSubject(idx: 1) { id } }', 'mutation { logn(email: "a", password: "b") { token } }']) {
+      const answer = await gql(server.url, misspelt);
+      expect({ misspelt, code: answer.json.errors?.[0]?.extensions?.code }).toEqual({ misspelt, code: 'GRAPHQL_VALIDATION_FAILED' });
+      expect(answer.body).not.toMatch(/Did you mean|DataSubject|allDataSubjects|"Query"|Mutation|login|Cannot query field|Unknown argument/);
+      expect(answer.json.data ?? null).toBeNull();
+    }
     recordFigures('production-posture', { refusals, introspection: 'refused', headers: headers['/graphql'] });
   });
 
