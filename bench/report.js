@@ -5,17 +5,63 @@ const num = (n, digits = 0) => (n === null || n === undefined ? '–' : Number(n
 const passMark = (ok) => (ok ? 'met' : '**not met**');
 
 function scenarioTable(scenario) {
+  const withPlainBase = scenario.runs.some((r) => r.plainBase);
   const rows = [
-    `| connections | ${scenario.base}: req/s | p50 / p99 ms | ${scenario.audited}: req/s | p50 / p99 ms | ratio | server CPU ms/req (base / audited) | entries / commit |`,
+    `| connections | plain stack: req/s (CPU ms/req) | ${scenario.base}: req/s (CPU ms/req) | ${scenario.audited}: req/s (CPU ms/req) | audited p50 / p99 ms (plain) | audited / base | ${withPlainBase ? 'base / plain, ' : ''}audited / plain (CPU ratio) | entries / commit |`,
     '|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
+  const cell = (r) => `${num(r.rps)} (${num(r.serverCpuMsPerRequest, 2)})`;
   for (const r of scenario.runs) {
-    const errors = r.base.errors + r.audited.errors ? ` (errors ${r.base.errors}/${r.audited.errors})` : '';
+    const all = [r.plainBase, r.plain, r.base, r.audited].filter(Boolean);
+    const errors = all.reduce((n, x) => n + x.errors, 0);
+    const plainCell = r.plainBase ? `${cell(r.plainBase)} / ${cell(r.plain)}` : cell(r.plain);
+    const toPlain = `${r.plainBase ? `${num(r.baseToPlain, 2)}, ` : ''}${num(r.auditedToPlain, 2)} (${num(r.auditedToPlainCpu, 2)})`;
     rows.push(
-      `| ${r.connections} | ${num(r.base.rps)} | ${r.base.p50} / ${r.base.p99} | ${num(r.audited.rps)} | ${r.audited.p50} / ${r.audited.p99} | ${num(r.ratio, 2)}${errors} | ` +
-        `${num(r.base.serverCpuMsPerRequest, 2)} / ${num(r.audited.serverCpuMsPerRequest, 2)} | ${num(r.audited.entriesPerCommit, 1)} |`,
+      `| ${r.connections} | ${plainCell} | ${cell(r.base)} | ${cell(r.audited)} | ${r.audited.p50} / ${r.audited.p99} (${r.plain.p50} / ${r.plain.p99}) | ` +
+        `${num(r.ratio, 2)} | ${toPlain}${errors ? ` (errors ${errors})` : ''} | ${num(r.audited.entriesPerCommit, 1)} |`,
     );
   }
+  if (withPlainBase) rows.push('', 'The plain stack answers the same two request bodies as Mamori: without personal fields, then with them.');
+  return rows.join('\n');
+}
+
+/** The issue's table: each Mamori scenario against the plain stack at 32 connections, measured in the same run. */
+function plainTargets(db) {
+  const s = db.scenarios;
+  const rows = [
+    `| against the plain stack, 32 connections${db.kind === 'mysql' ? '' : ' (MariaDB targets, for reference)'} | req/s ratio | CPU ratio | target | |`,
+    '|---|---:|---:|---:|---|',
+  ];
+  const pass = (ok) => (db.kind === 'mysql' ? passMark(ok) : ok ? 'met (reference)' : 'not met (reference)');
+  const add = (label, ratio, cpu, goal) => rows.push(`| ${label} | ${num(ratio, 2)} | ${num(cpu, 2)} | ≥ ${goal.toFixed(2)} | ${pass(ratio >= goal)} |`);
+  if (s.single) {
+    const r = at32(s.single);
+    add('single read, no personal field', r.baseToPlain, r.baseToPlainCpu, s.single.plainTargets.base);
+    add('single read, audited (1 entry)', r.auditedToPlain, r.auditedToPlainCpu, s.single.plainTargets.audited);
+  }
+  if (s.list) {
+    const r = at32(s.list);
+    add(`${s.list.title.replace(/^\d+\. /, '')}, audited (100 entries)`, r.auditedToPlain, r.auditedToPlainCpu, s.list.plainTargets.audited);
+  }
+  if (s.update) {
+    const r = at32(s.update);
+    add('update with its entry in one transaction, vs. the plain update', r.auditedToPlain, r.auditedToPlainCpu, s.update.plainTargets.audited);
+  }
+  if (s.single) {
+    const r = at32(s.single);
+    const goal = s.single.plainTargets.p99;
+    rows.push(
+      `| audited read p99 at 32 connections: ${r.audited.p99} ms vs. plain ${r.plain.p99} ms | ${num(r.p99ToPlain, 2)} × | | ≤ ${goal.toFixed(1)} × | ${pass(r.p99ToPlain !== null && r.p99ToPlain <= goal)} |`,
+    );
+  }
+  rows.push('', '"req/s ratio" is Mamori\'s requests per second over the plain stack\'s; "CPU ratio" is the plain stack\'s server CPU per request over Mamori\'s (1.00 = as cheap).');
+  return rows.join('\n');
+}
+
+/** Audited single reads: p50 / p99 at every connection count, against the plain stack's. */
+function latencyTable(scenario) {
+  const rows = ['| connections | plain p50 / p99 ms | Mamori audited p50 / p99 ms | p99 ratio |', '|---:|---:|---:|---:|'];
+  for (const r of scenario.runs) rows.push(`| ${r.connections} | ${r.plain.p50} / ${r.plain.p99} | ${r.audited.p50} / ${r.audited.p99} | ${num(r.p99ToPlain, 2)} |`);
   return rows.join('\n');
 }
 
@@ -54,15 +100,19 @@ function profileTable(profile) {
 function markdownSummary(results) {
   const { settings, machine } = results;
   const out = [
-    '# Benchmark: the cost of the audit log',
+    '# Benchmark: Mamori against the plain stack, and the cost of the audit log',
     '',
     `Run of ${results.startedAt.slice(0, 16).replace('T', ' ')} UTC by \`npm run bench\` (${num(results.totalSeconds)} s): ` +
       `${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGb} GiB, Node ${machine.node}; load from autocannon over loopback on the same cores. ` +
       `${settings.seconds} s per run at ${settings.connections.join(', ')} connections, ${num(settings.subjects)} subjects, ` +
       `${num(settings.seededEntries)} seeded audit entries, verification over a ${num(settings.chain)}-entry chain. ` +
       'Requests are signed in as the privacy manager, on random subjects (and random pages). ' +
-      'Absolute figures are noisy on shared cores; the ratios, each against its baseline measured right before it in the same run, are what count ' +
-      '(at 32 connections each pair runs twice, interleaved, and is added up). "Server CPU" is the server process\'s own CPU time per request, ' +
+      'The plain stack ([bench/plain](../plain/server.ts)) is what a team would write on the same libraries (Apollo Server 5 on Express 5, type-graphql, ' +
+      'TypeORM, graphql-shield, mysql2 / better-sqlite3) over the same table and rows, with a static bearer token and no audit, limits or need-to-know; ' +
+      'it runs beside Mamori on the same database, answers the very same request bodies, and each of its runs is interleaved with Mamori\'s ' +
+      `(at 32 connections each set runs ${settings.repeatsAt32 ?? 2} times, in alternating order, and is added up). ` +
+      'Absolute figures are noisy on shared cores; the ratios, each against its baseline measured right before it in the same run, are what count. ' +
+      '"Server CPU" is the server process\'s own CPU time per request (Mamori\'s includes linking its entries into the chain), ' +
       'which other load on the machine skews less than requests per second. The server runs from `server/dist` with `NODE_ENV=production` ' +
       '(libraries as deployed) and the demo accounts of a development instance.',
     '',
@@ -72,10 +122,13 @@ function markdownSummary(results) {
   const ordered = Object.entries(results.databases).sort(([a], [b]) => (a === 'mysql' ? -1 : b === 'mysql' ? 1 : 0));
   for (const [kind, db] of ordered) {
     const name = kind === 'mysql' ? 'MariaDB / MySQL' : 'SQLite';
-    out.push('', `## ${name}`, '', targets(db), '');
+    out.push('', `## ${name}`, '');
+    if (db.scenarios && Object.values(db.scenarios).some((x) => x.plainTargets)) out.push(plainTargets(db), '');
+    out.push('Mamori against its own unaudited baselines (the cost of the audit alone):', '', targets(db), '');
+    if (db.scenarios?.single) out.push('Latency of the audited single read (`DataSubject(id)` with personal fields) against the plain stack:', '', latencyTable(db.scenarios.single), '');
     for (const s of Object.values(db.scenarios)) {
       out.push(`### ${s.title}`, '', scenarioTable(s), '');
-      if (s.profile) out.push(`Where the server's CPU goes in the audited list at 32 connections (V8 sampling profile, self time):`, '', profileTable(s.profile), '');
+      if (s.profile) out.push(`Where the server's CPU goes in this audited scenario at 32 connections (V8 sampling profile, self time):`, '', profileTable(s.profile), '');
     }
     if (db.verify) {
       const v = db.verify;

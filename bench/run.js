@@ -1,12 +1,16 @@
 'use strict';
 /**
- * `npm run bench`: the cost of auditing, measured on the real server.
+ * `npm run bench`: the cost of auditing, measured on the real server, and the
+ * cost of Mamori against the plain stack a team would otherwise write.
  *
  * For each database (SQLite file, MariaDB/MySQL) it makes a fresh database,
  * starts the built server in a child process, seeds 10,000 subjects and
  * 100,000 chained audit entries, and drives it over loopback with autocannon
  * at 1, 8, 32 and 64 connections. Every audited scenario is paired with its
- * unaudited baseline from the same run and reported as a ratio:
+ * unaudited baseline from the same run and reported as a ratio, and each
+ * scenario is also run against the plain-stack reference (bench/plain: the same
+ * libraries, table and rows, a static token, no audit, no limits, no
+ * need-to-know) on the same database, interleaved, with the same request bodies:
  *   1. DataSubject(id), non-personal fields only (baseline, no audit)
  *   2. DataSubject(id) with personal fields (one READ entry per request)
  *   3. allDataSubjects(perPage: 100) with personal fields (100 entries) vs. without
@@ -17,7 +21,7 @@
  *
  * Knobs: BENCH_SECONDS (default 5), BENCH_DATABASES (default sqlite,mysql),
  * BENCH_CONNECTIONS (default 1,8,32,64), BENCH_CHAIN (default 1000000),
- * BENCH_QUICK=1 (2 s, 1 and 32 connections, a 100,000-entry chain), BENCH_ONLY (a subset of
+ * BENCH_QUICK=1 (2 s, 1 and 32 connections, two repeats at 32 instead of three, a 100,000-entry chain), BENCH_ONLY (a subset of
  * single,list,update,failclosed,link,two,verify),
  * BENCH_MYSQL_URL (default mysql://root@127.0.0.1:3306), BENCH_OUT (default bench/results).
  */
@@ -48,6 +52,8 @@ const SEEDED_ENTRIES = 100_000;
 const PER_PAGE = 100;
 /** Fixed-size run for the fail-closed count: every request completes, so the count is exact. */
 const FAIL_CLOSED_REQUESTS = QUICK ? 600 : 3000;
+/** Interleaved repeats of each scenario's set at the targets' 32 connections. */
+const REPEATS_AT_32 = QUICK ? 2 : 3;
 const MANAGER = 'manager@mamori.example';
 
 const NON_PERSONAL = 'id category restricted createdAt updatedAt';
@@ -79,13 +85,13 @@ async function createDatabase(kind) {
 
 // ---------------------------------------------------------------- server processes
 
-/** Starts bench/server.js on `url`; resolves once it listens. */
-function startServer(url, extraArgs = []) {
+/** Starts bench/server.js (or another server speaking its IPC protocol) on `url`; resolves once it listens. */
+function startServer(url, extraArgs = [], script = path.join(__dirname, 'server.js'), env = {}) {
   return new Promise((resolve, reject) => {
-    const child = fork(path.join(__dirname, 'server.js'), [], {
+    const child = fork(script, [], {
       // Libraries run as deployed (NODE_ENV=production: graphql-js and express drop development checks);
       // the application's own settings stay those of a demo instance (bench/server.js), so demo accounts exist.
-      env: { ...process.env, BENCH_DATABASE_URL: url, NODE_ENV: 'production', LOG_LEVEL: 'error' },
+      env: { ...process.env, ...env, BENCH_DATABASE_URL: url, NODE_ENV: 'production', LOG_LEVEL: 'error' },
       execArgv: [...extraArgs],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
@@ -157,6 +163,7 @@ function personalRecords(body) {
 async function load(targets, token, makeBody, options) {
   const cpuBefore = await Promise.all(targets.map((t) => t.call('cpu')));
   const result = await drive(targets, token, makeBody, options);
+  if (options.settle) await options.settle();
   const cpuAfter = await Promise.all(targets.map((t) => t.call('cpu')));
   const cpuMicros = cpuAfter.reduce((n, after, i) => n + after - cpuBefore[i], 0);
   result.serverCpuMsPerRequest = result.requests ? cpuMicros / 1000 / result.requests : null;
@@ -229,9 +236,9 @@ function scenarios(subjectRange) {
       variables: { id: String(anySubject()), phone: `03-${String(1000 + randomInt(9000))}-${String(1000 + randomInt(9000))}` },
     });
   return [
-    { key: 'single', title: '1–2. DataSubject(id)', base: 'non-personal fields (no audit)', audited: 'personal fields (1 READ entry)', baseBody: single(NON_PERSONAL), auditedBody: single(`${NON_PERSONAL} ${PERSONAL}`), target: 0.7 },
-    { key: 'list', title: `3. allDataSubjects(perPage: ${PER_PAGE})`, base: 'non-personal fields (no audit)', audited: `personal fields (${PER_PAGE} READ entries)`, baseBody: list(NON_PERSONAL), auditedBody: list(`${NON_PERSONAL} ${PERSONAL}`), target: 0.5 },
-    { key: 'update', title: '4. updateDataSubject(phone)', base: 'same transaction without the entry', audited: 'change + UPDATE entry in one transaction', baseBody: update(), auditedBody: update(), target: 0.85, toggleEntries: true },
+    { key: 'single', title: '1–2. DataSubject(id)', base: 'non-personal fields (no audit)', audited: 'personal fields (1 READ entry)', baseBody: single(NON_PERSONAL), auditedBody: single(`${NON_PERSONAL} ${PERSONAL}`), target: 0.7, plainTargets: { base: 0.9, audited: 0.8, p99: 1.5 } },
+    { key: 'list', title: `3. allDataSubjects(perPage: ${PER_PAGE})`, base: 'non-personal fields (no audit)', audited: `personal fields (${PER_PAGE} READ entries)`, baseBody: list(NON_PERSONAL), auditedBody: list(`${NON_PERSONAL} ${PERSONAL}`), target: 0.5, plainTargets: { audited: 0.7 } },
+    { key: 'update', title: '4. updateDataSubject(phone)', base: 'same transaction without the entry', audited: 'change + UPDATE entry in one transaction', baseBody: update(), auditedBody: update(), target: 0.85, toggleEntries: true, plainOnce: true, plainTargets: { audited: 0.75 } },
   ];
 }
 
@@ -253,40 +260,75 @@ function combine(runs) {
 }
 
 /**
- * A baseline and its audited scenario, one right after the other; at the
- * target's 32 connections the pair is repeated (base, audited, base,
- * audited) so that a burst of other load on the machine weighs less.
+ * One scenario at one connection count: the plain stack answering the very
+ * same request bodies, Mamori's unaudited baseline and Mamori's audited
+ * scenario, one right after the other. At 32 connections (the targets') the
+ * set is repeated, in reverse order every other time (plain, base, audited,
+ * audited, base, plain, ...), so that a burst of other load on the machine or
+ * a drift weighs less; the repeats are added up.
  */
-async function runPair(server, token, scenario, connections) {
+async function runSet(server, token, plain, scenario, connections) {
   const opts = { connections, seconds: SECONDS };
-  const repeats = connections === 32 ? 2 : 1;
-  const bases = [];
-  const auditeds = [];
+  const repeats = connections === 32 ? REPEATS_AT_32 : 1;
+  const samePlain = scenario.plainOnce === true;
+  const runs = { plainBase: [], plain: [], base: [], audited: [] };
   let entries = 0;
   let commits = 0;
-  for (let i = 0; i < repeats; i++) {
-    if (scenario.toggleEntries) await server.call('skipChangeEntries', { on: true });
-    bases.push(await load([server], token, scenario.baseBody, opts));
-    if (scenario.toggleEntries) await server.call('skipChangeEntries', { on: false });
-    const before = await scrapeAudit(server);
-    auditeds.push(await load([server], token, scenario.auditedBody, opts));
-    const after = await scrapeAudit(server);
-    entries += after.entries - before.entries;
-    commits += after.commits - before.commits;
-  }
-  const base = combine(bases);
-  const audited = combine(auditeds);
+  const steps = {
+    plainBase: async () => runs.plainBase.push(await load([plain.server], plain.token, scenario.baseBody, opts)),
+    plain: async () => runs.plain.push(await load([plain.server], plain.token, scenario.auditedBody, opts)),
+    base: async () => {
+      if (scenario.toggleEntries) await server.call('skipChangeEntries', { on: true });
+      runs.base.push(await load([server], token, scenario.baseBody, opts));
+      if (scenario.toggleEntries) await server.call('skipChangeEntries', { on: false });
+    },
+    audited: async () => {
+      const before = await scrapeAudit(server);
+      // The chain linker's work for these entries is part of their cost: it is settled inside the measured CPU.
+      runs.audited.push(await load([server], token, scenario.auditedBody, { ...opts, settle: () => server.call('linked') }));
+      const after = await scrapeAudit(server);
+      entries += after.entries - before.entries;
+      commits += after.commits - before.commits;
+    },
+  };
+  const order = samePlain ? ['plain', 'base', 'audited'] : ['plainBase', 'plain', 'base', 'audited'];
+  for (let i = 0; i < repeats; i++) for (const step of i % 2 ? [...order].reverse() : order) await steps[step]();
+  const plainAudited = combine(runs.plain);
+  const plainBase = samePlain ? plainAudited : combine(runs.plainBase);
+  const base = combine(runs.base);
+  const audited = combine(runs.audited);
   audited.entriesPerCommit = commits > 0 ? entries / commits : scenario.toggleEntries ? 1 : null;
-  const ratio = audited.rps / base.rps;
-  const cpuRatio = base.serverCpuMsPerRequest / audited.serverCpuMsPerRequest;
+  const result = {
+    connections,
+    plainBase: samePlain ? null : plainBase,
+    plain: plainAudited,
+    base,
+    audited,
+    ratio: audited.rps / base.rps,
+    cpuRatio: base.serverCpuMsPerRequest / audited.serverCpuMsPerRequest,
+    baseToPlain: base.rps / plainBase.rps,
+    baseToPlainCpu: plainBase.serverCpuMsPerRequest / base.serverCpuMsPerRequest,
+    auditedToPlain: audited.rps / plainAudited.rps,
+    auditedToPlainCpu: plainAudited.serverCpuMsPerRequest / audited.serverCpuMsPerRequest,
+    p99ToPlain: plainAudited.p99 > 0 ? audited.p99 / plainAudited.p99 : null,
+  };
+  const cpu = (r) => r.serverCpuMsPerRequest.toFixed(2);
+  const errors = [plainBase, plainAudited, base, audited].reduce((n, r) => n + r.errors, 0);
   log(
-    `  ${scenario.key.padEnd(6)} c=${String(connections).padStart(2)}  base ${fmt(base.rps)} req/s p50 ${base.p50} p99 ${base.p99} ms | ` +
-      `audited ${fmt(audited.rps)} req/s p50 ${audited.p50} p99 ${audited.p99} ms | ratio ${ratio.toFixed(2)}` +
-      ` | server CPU ${base.serverCpuMsPerRequest.toFixed(2)} / ${audited.serverCpuMsPerRequest.toFixed(2)} ms/req (${cpuRatio.toFixed(2)})` +
+    `  ${scenario.key.padEnd(6)} c=${String(connections).padStart(2)}  plain ${samePlain ? '' : `${fmt(plainBase.rps)} / `}${fmt(plainAudited.rps)} req/s (${samePlain ? '' : `${cpu(plainBase)} / `}${cpu(plainAudited)} ms CPU) | ` +
+      `base ${fmt(base.rps)} (${cpu(base)}) | audited ${fmt(audited.rps)} (${cpu(audited)}) p50 ${audited.p50} p99 ${audited.p99} vs plain ${plainAudited.p50} / ${plainAudited.p99} ms | ` +
+      `to plain: base ${result.baseToPlain.toFixed(2)} audited ${result.auditedToPlain.toFixed(2)} | audited/base ${result.ratio.toFixed(2)}` +
       (audited.entriesPerCommit ? ` | ${audited.entriesPerCommit.toFixed(1)} entries/commit` : '') +
-      (base.errors + audited.errors ? ` | ERRORS ${base.errors}/${audited.errors}` : ''),
+      (errors ? ` | ERRORS ${errors}` : ''),
   );
-  return { connections, base, audited, ratio, cpuRatio };
+  return result;
+}
+
+/** The plain-stack reference (bench/plain, built by `npm run bench`) on the same database, with its static token. */
+async function startPlain(url) {
+  const token = randomBytes(24).toString('hex');
+  const server = await startServer(url, [], path.join(__dirname, 'plain', 'dist', 'server.js'), { BENCH_PLAIN_TOKEN: token });
+  return { server, token };
 }
 
 const fmt = (n) => Math.round(n).toLocaleString('en-US').padStart(6);
@@ -417,6 +459,7 @@ async function benchDatabase(kind) {
   const db = await createDatabase(kind);
   const server = await startServer(db.url);
   const out = { kind };
+  let plain = null;
   try {
     const { token, id } = await server.call('token', { email: MANAGER });
     let started = Date.now();
@@ -426,21 +469,25 @@ async function benchDatabase(kind) {
     log(`  seeded ${SUBJECTS.toLocaleString('en-US')} subjects and ${SEEDED_ENTRIES.toLocaleString('en-US')} chained entries in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     const list = scenarios(range);
     const chosen = list.filter((s) => wanted(s.key));
+    // Started only now, so it opens the seeded database as it is.
+    plain = await startPlain(db.url);
     // Warm-up: JIT, connection pool, statement caches.
     for (const s of chosen) {
+      await load([plain.server], plain.token, s.auditedBody, { connections: 8, seconds: 1 });
       await load([server], token, s.baseBody, { connections: 8, seconds: 1 });
       await load([server], token, s.auditedBody, { connections: 8, seconds: 1 });
     }
     out.scenarios = {};
     for (const s of chosen) {
-      out.scenarios[s.key] = { title: s.title, base: s.base, audited: s.audited, target: s.target, runs: [] };
-      for (const c of CONNECTIONS) out.scenarios[s.key].runs.push(await runPair(server, token, s, c));
+      out.scenarios[s.key] = { title: s.title, base: s.base, audited: s.audited, target: s.target, plainTargets: s.plainTargets, runs: [] };
+      for (const c of CONNECTIONS) out.scenarios[s.key].runs.push(await runSet(server, token, plain, s, c));
     }
     await server.call('linked');
-    if (wanted('list')) {
-      // Where an audited list's server time goes, at 32 connections (a separate run under the profiler).
-      const s = list.find((x) => x.key === 'list');
-      out.scenarios.list.profile = await profiled(server, `list-${kind}`, () => load([server], token, s.auditedBody, { connections: 32, seconds: SECONDS }));
+    // Where an audited scenario's server time goes, at 32 connections (a separate run under the profiler).
+    for (const key of ['single', 'list']) {
+      if (!wanted(key)) continue;
+      const s = list.find((x) => x.key === key);
+      out.scenarios[key].profile = await profiled(server, `${key}-${kind}`, () => load([server], token, s.auditedBody, { connections: 32, seconds: SECONDS }));
     }
     if (wanted('failclosed')) out.failClosed = await failClosedCount(server, token, list);
     if (wanted('link')) {
@@ -450,6 +497,7 @@ async function benchDatabase(kind) {
     }
     if (kind === 'mysql' && wanted('two')) out.twoProcesses = await twoProcesses(db, server, token, list);
   } finally {
+    await plain?.server.close();
     await server.close();
     await db.drop();
   }
@@ -464,7 +512,7 @@ async function main() {
   const results = {
     startedAt: startedAt.toISOString(),
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.type()} ${os.release()}` },
-    settings: { seconds: SECONDS, connections: CONNECTIONS, subjects: SUBJECTS, seededEntries: SEEDED_ENTRIES, chain: CHAIN, perPage: PER_PAGE, quick: QUICK },
+    settings: { seconds: SECONDS, connections: CONNECTIONS, subjects: SUBJECTS, seededEntries: SEEDED_ENTRIES, chain: CHAIN, perPage: PER_PAGE, quick: QUICK, repeatsAt32: REPEATS_AT_32 },
     databases: {},
   };
   for (const kind of DATABASES) results.databases[kind] = await benchDatabase(kind);
