@@ -13,7 +13,7 @@ import {
   type GraphQLInputType,
 } from 'graphql';
 import { AUDIT_TABLES } from '../migrations/1764400001000-AuditLog';
-import { AUDIT_UNAVAILABLE } from '../server/src/modules/audit/audit.plugin';
+import { AUDIT_UNAVAILABLE } from '../server/src/graphql/audit.plugin';
 import { recordFigures } from './support/figures';
 import { committedSchema, minimalSelection, operationFor, printLiteral, rootFields, type RootKind } from './support/schema-operations';
 import { startServer, type GraphQLResponse, type TestServer } from './support/server';

@@ -24,10 +24,10 @@ import { buildAppSchema } from './graphql/schema';
 import { logger, requestScope } from './logger';
 import { httpMetrics, registry } from './metrics';
 import { entities } from './modules';
-import { auditPlugin } from './modules/audit/audit.plugin';
-import { caseDocumentRouter } from './modules/case/case-document.routes';
-import { RequestAudit } from './modules/audit/request-audit';
-import { NeedToKnow } from './permissions/need-to-know';
+import { auditPlugin } from './graphql/audit.plugin';
+import { caseDocumentRouter } from './http/case-document.routes';
+import { createCaller, type AuthUser } from './modules/common/caller';
+import { createResolvers } from './graphql/resolvers';
 import { seedPurposes } from './modules/purpose/purpose.seed';
 import { seedIfEmpty } from './seed';
 import { createServices, type Services } from './services';
@@ -58,6 +58,7 @@ export async function createApp(config: Config, clock: Clock = config.clockOffse
   await grantRuntimeAccount(config.migrationDatabaseUrl, config.databaseUrl);
   const db = await openDatabase(config.databaseUrl, entities);
   const services = createServices(db, clock, config);
+  const resolvers = createResolvers(services);
   if (config.production) await seedPurposes(db.manager);
   else await seedIfEmpty(services);
   services.linker.start();
@@ -138,7 +139,7 @@ export async function createApp(config: Config, clock: Clock = config.clockOffse
         const requestId = String(requestScope.getStore()?.requestId ?? randomUUID());
         const clientIp = req.ip ?? 'unknown';
         const header = req.get('authorization');
-        let user: Context['user'] = null;
+        let user: AuthUser | null = null;
         let authError: string | null = null;
         if (header) {
           const token = /^Bearer (\S+)$/i.exec(header)?.[1];
@@ -150,8 +151,7 @@ export async function createApp(config: Config, clock: Clock = config.clockOffse
           if ('user' in outcome) user = outcome.user;
           else authError = outcome.error;
         }
-        const audit = new RequestAudit({ actorId: user?.id ?? null, actorRole: user?.role ?? null, requestId, clientIp }, clock);
-        return { requestId, clientIp, user, authError, services, audit, access: new NeedToKnow(user, db), clock };
+        return { ...createCaller(user, { requestId, clientIp }, db, clock), authError, services, resolvers };
       },
     }),
   );

@@ -1,25 +1,11 @@
 import { addDays, japanDay } from './clock';
-import type { Context } from './graphql/context';
-import { NeedToKnow } from './permissions/need-to-know';
-import { RequestAudit } from './modules/audit/request-audit';
+import { systemCaller, type Caller } from './modules/common/caller';
 import type { DataSubject } from './modules/data-subject/data-subject.entity';
 import type { User } from './modules/user/user.entity';
 import type { Services } from './services';
 
-/** A context for seeding as the manager, so demo data is created (and audited) like real data. */
-export function systemContext(services: Services, manager: User): Context {
-  const user = { id: manager.id, role: manager.role, email: manager.email, displayName: manager.displayName };
-  return {
-    requestId: 'seed',
-    clientIp: 'local',
-    user,
-    authError: null,
-    services,
-    audit: new RequestAudit({ actorId: user.id, actorRole: user.role, requestId: 'seed', clientIp: 'local' }, services.clock),
-    access: new NeedToKnow(user, services.db),
-    clock: services.clock,
-  };
-}
+/** Seeding acts as a demo user, so demo data is created (and audited) like real data. */
+const seedCaller = (services: Services, user: User): Caller => systemCaller(user, 'seed', services.db, services.clock);
 
 const DEMO_SUBJECTS = [
   { category: 'CUSTOMER', fullName: '山田 太郎', fullNameKana: 'ヤマダ タロウ', postalCode: '100-0001', postalAddress: '東京都千代田区千代田1-1', phone: '03-1234-5678', email: 'taro.yamada@example.jp' },
@@ -31,7 +17,7 @@ const DEMO_SUBJECTS = [
 ] as const;
 
 /** A request carried through the whole workflow (closed), and provision records on two legal bases. */
-async function seedCaseWorkflowDemo(services: Services, ctx: Context, subjects: DataSubject[], staff: User, today: string): Promise<void> {
+async function seedCaseWorkflowDemo(services: Services, caller: Caller, subjects: DataSubject[], staff: User, today: string): Promise<void> {
   const shareholder = subjects[4]!;
   const done = await services.cases.create(
     {
@@ -47,36 +33,36 @@ async function seedCaseWorkflowDemo(services: Services, ctx: Context, subjects: 
       identityDocument: 'RESIDENCE_CERTIFICATE',
       subjectId: String(shareholder.id),
     },
-    ctx,
+    caller,
   );
   const id = String(done.id);
-  await services.cases.assign(id, String(staff.id), ctx);
-  for (const to of ['VERIFYING', 'IN_PROGRESS', 'RESPONDED'] as const) await services.caseWorkflow.transition({ id, to }, ctx);
-  await services.caseWorkflow.recordReplyMailed(id, today, ctx);
-  await services.caseWorkflow.transition({ id, to: 'CLOSED', note: '回答書を簡易書留で送付済み' }, ctx);
+  await services.cases.assign(id, String(staff.id), caller);
+  for (const to of ['VERIFYING', 'IN_PROGRESS', 'RESPONDED'] as const) await services.caseWorkflow.transition({ id, to }, caller);
+  await services.caseWorkflow.recordReplyMailed(id, today, caller);
+  await services.caseWorkflow.transition({ id, to: 'CLOSED', note: '回答書を簡易書留で送付済み' }, caller);
 
   const partner = subjects[2]!;
-  const [consent] = await services.consents.list({ filter: { subjectId: String(partner.id) } }, ctx);
+  const [consent] = await services.consents.list({ filter: { subjectId: String(partner.id) } }, caller);
   await services.provisions.create(
     { subjectId: String(partner.id), recipient: '株式会社サンプル物流', items: ['氏名', '勤務先', '電話番号'], providedOn: addDays(today, -30), legalBasis: 'CONSENT', consentId: String(consent!.id) },
-    ctx,
+    caller,
   );
   await services.provisions.create(
     { subjectId: String(subjects[0]!.id), recipient: '所轄税務署', items: ['氏名', '住所'], providedOn: addDays(today, -100), legalBasis: 'LAW', note: '法令に基づく照会への回答' },
-    ctx,
+    caller,
   );
 }
 
 /** The demo data set: subjects with consents, and cases in several states. */
 export async function seedDemoData(services: Services, users: Record<string, User>): Promise<void> {
-  const ctx = systemContext(services, users['manager@mamori.example']!);
+  const caller = seedCaller(services, users['manager@mamori.example']!);
   const staff = users['staff@mamori.example']!;
   const today = japanDay(services.clock.now());
   const subjects: DataSubject[] = [];
-  for (const s of DEMO_SUBJECTS) subjects.push(await services.subjects.create({ ...s }, ctx));
+  for (const s of DEMO_SUBJECTS) subjects.push(await services.subjects.create({ ...s }, caller));
   const [purpose] = await services.purposes.list({ perPage: 1 });
   for (const s of subjects.slice(0, 3)) {
-    await services.consents.create({ subjectId: String(s.id), purposeId: String(purpose!.id), consentedOn: addDays(today, -200), method: 'WEB_FORM' }, ctx);
+    await services.consents.create({ subjectId: String(s.id), purposeId: String(purpose!.id), consentedOn: addDays(today, -200), method: 'WEB_FORM' }, caller);
   }
   const disclosure = await services.cases.create(
     {
@@ -92,9 +78,9 @@ export async function seedDemoData(services: Services, users: Record<string, Use
       identityDocument: 'HEALTH_INSURANCE_CARD',
       subjectId: String(subjects[0]!.id),
     },
-    ctx,
+    caller,
   );
-  await services.cases.assign(String(disclosure.id), String(staff.id), ctx);
+  await services.cases.assign(String(disclosure.id), String(staff.id), caller);
   await services.cases.create(
     {
       type: 'AMENDMENT',
@@ -110,10 +96,10 @@ export async function seedDemoData(services: Services, users: Record<string, Use
       identityDocument: 'PASSPORT',
       hasProxyLetter: true,
     },
-    ctx,
+    caller,
   );
-  await seedCaseWorkflowDemo(services, ctx, subjects, staff, today);
-  await services.auditWriter.write(ctx.audit.drain());
+  await seedCaseWorkflowDemo(services, caller, subjects, staff, today);
+  await services.auditWriter.write(caller.audit.drain());
   await seedSupervisionDemo(services, users);
 }
 
@@ -123,8 +109,8 @@ export async function seedDemoData(services: Services, users: Record<string, Use
  * its end) and the incident register with one reportable incident.
  */
 export async function seedSupervisionDemo(services: Services, users: Record<string, User>): Promise<void> {
-  const ctx = systemContext(services, users['supervisor@mamori.example']!);
-  const managerCtx = systemContext(services, users['manager@mamori.example']!);
+  const caller = seedCaller(services, users['supervisor@mamori.example']!);
+  const managerCaller = seedCaller(services, users['manager@mamori.example']!);
   const today = japanDay(services.clock.now());
   const purposes = await services.purposes.list({ perPage: 20 });
   const purposeId = (code: string) => String(purposes.find((p) => p.code === code)!.id);
@@ -138,15 +124,15 @@ export async function seedSupervisionDemo(services: Services, users: Record<stri
       meetsStandards: true,
       lastAssessedOn: addDays(today, -120),
     },
-    ctx,
+    caller,
   );
   await services.agreements.create(
     { subcontractorId: String(dataCenter.id), signedOn: addDays(today, -345), effectiveFrom: addDays(today, -340), expiresOn: addDays(today, 25), documentRef: 'NDA-2025-014' },
-    ctx,
+    caller,
   );
   await services.supervisionReviews.create(
     { subcontractorId: String(dataCenter.id), reviewedOn: addDays(today, -90), result: 'COMPLIANT', nextReviewDue: addDays(today, 90) },
-    ctx,
+    caller,
   );
   await services.entrustments.create(
     {
@@ -159,7 +145,7 @@ export async function seedSupervisionDemo(services: Services, users: Record<stri
       endsOn: addDays(today, 30),
       note: 'メールマガジン発送業務',
     },
-    ctx,
+    caller,
   );
   const pastEnd = await services.entrustments.create(
     {
@@ -172,7 +158,7 @@ export async function seedSupervisionDemo(services: Services, users: Record<stri
       endsOn: addDays(today, -5),
       note: '顧客アンケート集計',
     },
-    ctx,
+    caller,
   );
 
   const maintenance = await services.subcontractors.create(
@@ -184,11 +170,11 @@ export async function seedSupervisionDemo(services: Services, users: Record<stri
       meetsStandards: true,
       lastAssessedOn: addDays(today, -400),
     },
-    ctx,
+    caller,
   );
   await services.agreements.create(
     { subcontractorId: String(maintenance.id), signedOn: addDays(today, -730), effectiveFrom: addDays(today, -730), expiresOn: addDays(today, -10), documentRef: 'NDA-2024-003' },
-    ctx,
+    caller,
   );
   await services.supervisionReviews.create(
     {
@@ -199,7 +185,7 @@ export async function seedSupervisionDemo(services: Services, users: Record<stri
       correctiveActions: '保管期間を1年に延長し、次回監査で確認する',
       nextReviewDue: addDays(today, -1),
     },
-    ctx,
+    caller,
   );
 
   const incident = await services.incidents.create(
@@ -210,9 +196,9 @@ export async function seedSupervisionDemo(services: Services, users: Record<stri
       peopleAffected: 1200,
       subcontractorId: String(dataCenter.id),
     },
-    managerCtx,
+    managerCaller,
   );
-  await services.incidents.createMeasure({ incidentId: String(incident.id), description: '配信手順の二重確認を導入', status: 'IN_PROGRESS', dueOn: addDays(today, 14) }, managerCtx);
+  await services.incidents.createMeasure({ incidentId: String(incident.id), description: '配信手順の二重確認を導入', status: 'IN_PROGRESS', dueOn: addDays(today, 14) }, managerCaller);
   await services.incidents.create(
     {
       kind: 'LOSS',
@@ -220,7 +206,7 @@ export async function seedSupervisionDemo(services: Services, users: Record<stri
       description: '社内で書類1枚の所在が一時不明（翌日発見、外部流出なし）',
       peopleAffected: 1,
     },
-    managerCtx,
+    managerCaller,
   );
   void pastEnd;
 }

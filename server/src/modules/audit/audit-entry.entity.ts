@@ -1,8 +1,8 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { AuditAction as AuditActionValue, AuditOutcome as AuditOutcomeValue, Role as RoleValue } from '@mamori/shared';
-import { AuditAction, AuditOutcome, Role } from '../../graphql/enums';
-import { DateTimeScalar } from '../../graphql/scalars';
+import { AuditAction, AuditOutcome, Role } from '../common/enums';
+import { DateTimeScalar } from '../common/scalars';
 
 /**
  * One audit entry as its request committed it. The chain position (seq,

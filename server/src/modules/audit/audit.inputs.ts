@@ -1,9 +1,9 @@
 import { IsIn, IsOptional, MaxLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { AUDIT_ACTIONS, type AuditAction as AuditActionValue } from '@mamori/shared';
-import { AuditAction } from '../../graphql/enums';
-import { ListArgs, ListFilter } from '../../graphql/list';
-import { DateTimeScalar } from '../../graphql/scalars';
+import { AuditAction } from '../common/enums';
+import { ListArgs, ListFilter } from '../common/list';
+import { DateTimeScalar } from '../common/scalars';
 
 @InputType()
 export class AuditEntryFilter extends ListFilter {

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { IMiddlewareFunction, IMiddlewareTypeMap } from 'graphql-middleware';
 import { PERSONAL_DATA_FIELDS, type PersonalDataType } from '@mamori/shared';
-import type { Context } from '../../graphql/context';
+import type { Caller } from '../common/caller';
 import type { Justification } from './request-audit';
 
 type Parent = Record<string, unknown> & { id: number };
@@ -13,9 +13,9 @@ type Located = [number | null, Justification];
  * once the field's permission rule has asked), so a list of 100 subjects does
  * not pay a promise per field.
  */
-const LOCATE: Record<PersonalDataType, (parent: Parent, ctx: Context) => Located | Promise<Located>> = {
-  DataSubject: (p, ctx) => {
-    const decided = ctx.access.subjectNow(p as Parent & { restricted: boolean });
+const LOCATE: Record<PersonalDataType, (parent: Parent, caller: Caller) => Located | Promise<Located>> = {
+  DataSubject: (p, caller) => {
+    const decided = caller.access.subjectNow(p as Parent & { restricted: boolean });
     return decided instanceof Promise ? decided.then((j): Located => [p.id, j ?? { caseId: null }]) : [p.id, decided ?? { caseId: null }];
   },
   Case: (p) => [(p.subjectId as number | null) ?? null, { caseId: p.id }],
@@ -33,15 +33,15 @@ export function personalDataAudit(): IMiddlewareTypeMap {
   const map: IMiddlewareTypeMap = {};
   for (const type of Object.keys(PERSONAL_DATA_FIELDS) as PersonalDataType[]) {
     const locate = LOCATE[type];
-    const record = (parent: Parent, ctx: Context, info: GraphQLResolveInfo, [subjectId, justification]: Located) =>
-      ctx.audit.recordRead(type, parent.id, subjectId, info.fieldName, justification);
-    type Resolve = (parent: Parent, args: unknown, ctx: Context, info: GraphQLResolveInfo) => unknown;
-    const noteRead = (resolve: Resolve, parent: Parent, args: unknown, ctx: Context, info: GraphQLResolveInfo): unknown => {
-      const value = resolve(parent, args, ctx, info);
+    const record = (parent: Parent, caller: Caller, info: GraphQLResolveInfo, [subjectId, justification]: Located) =>
+      caller.audit.recordRead(type, parent.id, subjectId, info.fieldName, justification);
+    type Resolve = (parent: Parent, args: unknown, caller: Caller, info: GraphQLResolveInfo) => unknown;
+    const noteRead = (resolve: Resolve, parent: Parent, args: unknown, caller: Caller, info: GraphQLResolveInfo): unknown => {
+      const value = resolve(parent, args, caller, info);
       const note = (resolved: unknown) => {
-        const located = locate(parent, ctx);
-        if (isPromise(located)) return located.then((l) => (record(parent, ctx, info, l), resolved));
-        record(parent, ctx, info, located);
+        const located = locate(parent, caller);
+        if (isPromise(located)) return located.then((l) => (record(parent, caller, info, l), resolved));
+        record(parent, caller, info, located);
         return resolved;
       };
       return isPromise(value) ? value.then(note) : note(value);

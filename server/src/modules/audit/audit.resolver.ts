@@ -1,9 +1,10 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { ExportFormat as ExportFormatValue } from '@mamori/shared';
-import { ExportFormat } from '../../graphql/enums';
-import type { Context } from '../../graphql/context';
-import { ListMetadata } from '../../graphql/list';
-import { DateTimeScalar } from '../../graphql/scalars';
+import { ExportFormat } from '../common/enums';
+import type { Caller } from '../common/caller';
+import type { AuditService } from './audit.service';
+import { ListMetadata } from '../common/list';
+import { DateTimeScalar } from '../common/scalars';
 import { badInput } from '../../errors';
 import { AuditEntry } from './audit-entry.entity';
 import { AuditEntryFilter, AuditEntryListArgs, ReviewBreakGlassArgs } from './audit.inputs';
@@ -44,19 +45,21 @@ export class AuditHead {
 
 @Resolver(() => AuditEntry)
 export class AuditResolver {
+  constructor(private readonly audit: AuditService) {}
+
   @Query(() => AuditEntry, { nullable: true })
-  AuditEntry(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<AuditEntry> {
-    return ctx.services.audit.find(id, ctx);
+  AuditEntry(@Arg('id', () => ID) id: string, @Ctx() caller: Caller): Promise<AuditEntry> {
+    return this.audit.find(id, caller);
   }
 
   @Query(() => [AuditEntry])
-  allAuditEntries(@Args() args: AuditEntryListArgs, @Ctx() ctx: Context): Promise<AuditEntry[]> {
-    return ctx.services.audit.list(args, ctx);
+  allAuditEntries(@Args() args: AuditEntryListArgs, @Ctx() caller: Caller): Promise<AuditEntry[]> {
+    return this.audit.list(args, caller);
   }
 
   @Query(() => ListMetadata)
-  async _allAuditEntriesMeta(@Args() args: AuditEntryListArgs, @Ctx() ctx: Context): Promise<ListMetadata> {
-    return { count: await ctx.services.audit.count(args, ctx) };
+  async _allAuditEntriesMeta(@Args() args: AuditEntryListArgs, @Ctx() caller: Caller): Promise<ListMetadata> {
+    return { count: await this.audit.count(args, caller) };
   }
 
   @FieldResolver(() => [String], { description: 'The personal-data fields read or changed' })
@@ -68,35 +71,35 @@ export class AuditResolver {
   exportAuditEntries(
     @Arg('format', () => ExportFormat) format: ExportFormatValue,
     @Arg('filter', () => AuditEntryFilter, { nullable: true }) filter: AuditEntryFilter | undefined,
-    @Ctx() ctx: Context,
+    @Ctx() caller: Caller,
   ): Promise<string> {
-    return ctx.services.audit.export(filter, format, ctx);
+    return this.audit.export(filter, format, caller);
   }
 
   @Query(() => AuditVerification)
-  verifyAuditChain(@Ctx() ctx: Context): Promise<AuditVerification> {
-    return ctx.services.audit.verify(ctx);
+  verifyAuditChain(@Ctx() caller: Caller): Promise<AuditVerification> {
+    return this.audit.verify(caller);
   }
 
   @Query(() => AuditHead)
-  auditHead(@Ctx() ctx: Context): Promise<AuditHead> {
-    return ctx.services.audit.head();
+  auditHead(@Ctx() caller: Caller): Promise<AuditHead> {
+    return this.audit.head();
   }
 
   @Query(() => Boolean, { description: 'True when today’s chain still holds this head (detects a truncated tail)' })
-  verifyAuditChainExtends(@Arg('seq', () => Int) seq: number, @Arg('hash', () => String) hash: string, @Ctx() ctx: Context): Promise<boolean> {
+  verifyAuditChainExtends(@Arg('seq', () => Int) seq: number, @Arg('hash', () => String) hash: string, @Ctx() caller: Caller): Promise<boolean> {
     if (seq < 1) throw badInput('seq', 'seq must be at least 1');
     if (!/^[0-9a-f]{64}$/.test(hash)) throw badInput('hash', 'hash must be 64 hexadecimal characters');
-    return ctx.services.audit.extends(seq, hash, ctx);
+    return this.audit.extends(seq, hash, caller);
   }
 
   @Query(() => [AuditEntry], { description: 'Break-glass reads waiting for the manager’s review' })
-  breakGlassReviewQueue(@Ctx() ctx: Context): Promise<AuditEntry[]> {
-    return ctx.services.audit.breakGlassQueue(ctx);
+  breakGlassReviewQueue(@Ctx() caller: Caller): Promise<AuditEntry[]> {
+    return this.audit.breakGlassQueue(caller);
   }
 
   @Mutation(() => BreakGlassReview)
-  reviewBreakGlass(@Args() args: ReviewBreakGlassArgs, @Ctx() ctx: Context): Promise<BreakGlassReview> {
-    return ctx.services.audit.reviewBreakGlass(args.entryId, args.note, ctx);
+  reviewBreakGlass(@Args() args: ReviewBreakGlassArgs, @Ctx() caller: Caller): Promise<BreakGlassReview> {
+    return this.audit.reviewBreakGlass(args.entryId, args.note, caller);
   }
 }

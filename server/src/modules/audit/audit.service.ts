@@ -2,8 +2,8 @@ import type { ExportFormat } from '@mamori/shared';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/data-source';
 import { badInput, conflict, notFound } from '../../errors';
-import type { Context } from '../../graphql/context';
-import { applyListArgs, toId, toIds } from '../../graphql/list';
+import type { Caller } from '../common/caller';
+import { applyListArgs, toId, toIds } from '../common/list';
 import { AuditEntry } from './audit-entry.entity';
 import { chainExtends, chainHead, verifyChain, type ChainLinker } from './audit-chain';
 import type { AuditEntryFilter, AuditEntryListArgs } from './audit.inputs';
@@ -21,10 +21,10 @@ export class AuditService {
     private readonly linker: ChainLinker,
   ) {}
 
-  private query(filter: AuditEntryFilter | undefined, ctx: Context) {
+  private query(filter: AuditEntryFilter | undefined, caller: Caller) {
     const qb = this.db.manager.createQueryBuilder(AuditEntry, 'e');
     // Staff see their own entries only.
-    if (ctx.user?.role !== 'PRIVACY_MANAGER') qb.andWhere('e.actor_id = :me', { me: ctx.user?.id ?? 0 });
+    if (caller.user?.role !== 'PRIVACY_MANAGER') qb.andWhere('e.actor_id = :me', { me: caller.user?.id ?? 0 });
     const ids = toIds(filter?.ids, 'filter.ids');
     if (ids) qb.andWhere('e.id IN (:...ids)', { ids: ids.length ? ids : [0] });
     if (filter?.actorId) qb.andWhere('e.actor_id = :actorId', { actorId: toId(filter.actorId, 'filter.actorId') });
@@ -55,36 +55,36 @@ export class AuditService {
     return entries;
   }
 
-  async find(id: string, ctx: Context): Promise<AuditEntry> {
-    const [entry] = await this.query({ ids: [id] }, ctx).getMany();
+  async find(id: string, caller: Caller): Promise<AuditEntry> {
+    const [entry] = await this.query({ ids: [id] }, caller).getMany();
     if (!entry) throw notFound('AuditEntry', id);
-    ctx.audit.record('AUDIT_READ', { entityType: 'AuditEntry', entityId: entry.id });
+    caller.audit.record('AUDIT_READ', { entityType: 'AuditEntry', entityId: entry.id });
     return (await this.withChain([entry]))[0]!;
   }
 
-  async list(args: AuditEntryListArgs, ctx: Context): Promise<AuditEntry[]> {
-    const entries = await applyListArgs(this.query(args.filter, ctx), { sortOrder: 'DESC', ...args }, SORTABLE).getMany();
-    ctx.audit.record('AUDIT_READ', { entityType: 'AuditEntry', subjectId: args.filter?.subjectId ? Number(args.filter.subjectId) : null });
+  async list(args: AuditEntryListArgs, caller: Caller): Promise<AuditEntry[]> {
+    const entries = await applyListArgs(this.query(args.filter, caller), { sortOrder: 'DESC', ...args }, SORTABLE).getMany();
+    caller.audit.record('AUDIT_READ', { entityType: 'AuditEntry', subjectId: args.filter?.subjectId ? Number(args.filter.subjectId) : null });
     return this.withChain(entries);
   }
 
-  count(args: AuditEntryListArgs, ctx: Context): Promise<number> {
-    return this.query(args.filter, ctx).getCount();
+  count(args: AuditEntryListArgs, caller: Caller): Promise<number> {
+    return this.query(args.filter, caller).getCount();
   }
 
-  async export(filter: AuditEntryFilter | undefined, format: ExportFormat, ctx: Context): Promise<string> {
+  async export(filter: AuditEntryFilter | undefined, format: ExportFormat, caller: Caller): Promise<string> {
     await this.linker.linkPending();
-    const qb = this.query(filter, ctx).orderBy('e.id', 'ASC').take(MAX_EXPORT_ROWS + 1);
+    const qb = this.query(filter, caller).orderBy('e.id', 'ASC').take(MAX_EXPORT_ROWS + 1);
     const entries = await this.withChain(await qb.getMany());
     if (entries.length > MAX_EXPORT_ROWS) throw badInput('filter', `The export holds more than ${MAX_EXPORT_ROWS} entries; narrow the filter`);
-    ctx.audit.record('EXPORT', { entityType: 'AuditEntry', reason: `${format}, ${entries.length} entries` });
+    caller.audit.record('EXPORT', { entityType: 'AuditEntry', reason: `${format}, ${entries.length} entries` });
     return format === 'CSV' ? toCsv(entries) : toJsonLines(entries);
   }
 
-  async verify(ctx: Context) {
+  async verify(caller: Caller) {
     await this.linker.linkPending();
     const result = await verifyChain(this.db);
-    ctx.audit.record('AUDIT_VERIFY', {
+    caller.audit.record('AUDIT_VERIFY', {
       entityType: 'AuditChain',
       reason: result.ok ? `ok up to ${result.headSeq}` : `broken at ${result.firstBrokenSeq ?? 'unlinked entries'}`,
     });
@@ -96,15 +96,15 @@ export class AuditService {
     return chainHead(this.db);
   }
 
-  async extends(seq: number, hash: string, ctx: Context): Promise<boolean> {
+  async extends(seq: number, hash: string, caller: Caller): Promise<boolean> {
     await this.linker.linkPending();
     const ok = await chainExtends(this.db, seq, hash);
-    ctx.audit.record('AUDIT_VERIFY', { entityType: 'AuditChain', reason: `head ${seq} ${ok ? 'still held' : 'NOT held'}` });
+    caller.audit.record('AUDIT_VERIFY', { entityType: 'AuditChain', reason: `head ${seq} ${ok ? 'still held' : 'NOT held'}` });
     return ok;
   }
 
   /** Break-glass reads not yet reviewed by the manager, oldest first. */
-  async breakGlassQueue(ctx: Context): Promise<AuditEntry[]> {
+  async breakGlassQueue(caller: Caller): Promise<AuditEntry[]> {
     const entries = await this.db.manager
       .createQueryBuilder(AuditEntry, 'e')
       .leftJoin(BreakGlassReview, 'r', 'r.entry_id = e.id')
@@ -113,11 +113,11 @@ export class AuditService {
       .orderBy('e.id', 'ASC')
       .take(500)
       .getMany();
-    ctx.audit.record('AUDIT_READ', { entityType: 'AuditEntry', reason: 'break-glass review queue' });
+    caller.audit.record('AUDIT_READ', { entityType: 'AuditEntry', reason: 'break-glass review queue' });
     return this.withChain(entries);
   }
 
-  async reviewBreakGlass(entryId: string, note: string | null | undefined, ctx: Context): Promise<BreakGlassReview> {
+  async reviewBreakGlass(entryId: string, note: string | null | undefined, caller: Caller): Promise<BreakGlassReview> {
     const entry = await this.db.manager.findOneBy(AuditEntry, { id: toId(entryId, 'entryId') });
     if (!entry || entry.action !== 'BREAK_GLASS') throw notFound('Break-glass entry', entryId);
     if (await this.db.manager.existsBy(BreakGlassReview, { entryId: entry.id })) {
@@ -126,7 +126,7 @@ export class AuditService {
     return this.db.manager.save(
       this.db.manager.create(BreakGlassReview, {
         entryId: entry.id,
-        reviewedById: ctx.user!.id,
+        reviewedById: caller.user!.id,
         reviewedAt: this.clock.now().toISOString(),
         note: note?.trim() || null,
       }),

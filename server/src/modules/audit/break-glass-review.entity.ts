@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { DateTimeScalar } from '../../graphql/scalars';
+import { DateTimeScalar } from '../common/scalars';
 
 /** The manager's review of one break-glass read (the entry itself stays untouched). */
 @Entity('break_glass_review')

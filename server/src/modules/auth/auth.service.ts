@@ -3,7 +3,7 @@ import type { Clock } from '../../clock';
 import type { Database } from '../../db/data-source';
 import { tooManyRequests, unauthenticated, type AppError } from '../../errors';
 import { httpMetrics } from '../../metrics';
-import type { AuthUser } from '../../graphql/context';
+import type { AuthUser } from '../common/caller';
 import type { RequestAudit } from '../audit/request-audit';
 import type { Passwords } from '../user/passwords';
 import { User } from '../user/user.entity';

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { PERSONAL_DATA_FIELDS, type CaseType } from '@mamori/shared';
 import type { Clock } from '../../clock';
 import { badInput, conflict } from '../../errors';
-import type { Context } from '../../graphql/context';
+import type { Caller } from '../common/caller';
 import type { AuditWriter } from '../audit/audit-writer';
 import type { DataSubject } from '../data-subject/data-subject.entity';
 import type { DataSubjectService, SubjectPatch } from '../data-subject/data-subject.service';
@@ -17,7 +17,7 @@ interface Step {
   manager: EntityManager;
   c: Case;
   subject: DataSubject;
-  ctx: Context;
+  caller: Caller;
   amendments: SubjectChangesInput | null | undefined;
 }
 
@@ -63,54 +63,54 @@ export class CaseCarryOut {
   }
 
   /** Carries `c` out (it must be IN_PROGRESS with a subject) and stamps it; the caller saves the case. */
-  async run(manager: EntityManager, c: Case, ctx: Context, amendments?: SubjectChangesInput | null): Promise<void> {
+  async run(manager: EntityManager, c: Case, caller: Caller, amendments?: SubjectChangesInput | null): Promise<void> {
     if (c.carriedOutAt) throw conflict('ALREADY_CARRIED_OUT', 'This request has already been carried out');
     if (c.status !== 'IN_PROGRESS') throw conflict('INVALID_TRANSITION', 'A request is carried out while it is IN_PROGRESS');
     if (isShortPath(c)) {
       c.outcomeFields = [];
     } else {
       const subject = await this.subjects.find(c.subjectId!, manager);
-      c.outcomeFields = await this.steps[c.type as keyof CaseCarryOut['steps']]({ manager, c, subject, ctx, amendments });
+      c.outcomeFields = await this.steps[c.type as keyof CaseCarryOut['steps']]({ manager, c, subject, caller, amendments });
     }
     c.carriedOutAt = this.clock.now().toISOString();
-    c.carriedOutById = ctx.user!.id;
+    c.carriedOutById = caller.user!.id;
   }
 
   /** Disclosure: the subject's held data is compiled for the reply; a READ under the case. */
-  private async disclose({ manager, c, subject, ctx }: Step): Promise<string[]> {
+  private async disclose({ manager, c, subject, caller }: Step): Promise<string[]> {
     const fields = heldFields(subject);
     await this.writer.writeWithin(manager, [
-      ctx.audit.entry('READ', { entityType: 'DataSubject', entityId: subject.id, subjectId: subject.id, fields, caseId: c.id, reason: 'disclosure compiled' }),
+      caller.audit.entry('READ', { entityType: 'DataSubject', entityId: subject.id, subjectId: subject.id, fields, caseId: c.id, reason: 'disclosure compiled' }),
     ]);
     return fields;
   }
 
-  private async amend({ manager, c, subject, ctx, amendments }: Step): Promise<string[]> {
+  private async amend({ manager, c, subject, caller, amendments }: Step): Promise<string[]> {
     if (subject.erasedAt) throw conflict('SUBJECT_ERASED', 'This data subject has been erased');
     const before = { ...subject };
-    const after = await this.subjects.applyChange(manager, subject, patchOf(c, amendments), ctx, c.id);
+    const after = await this.subjects.applyChange(manager, subject, patchOf(c, amendments), caller, c.id);
     return PERSONAL.filter((f) => before[f] !== after[f]);
   }
 
   /** Deletion: a tombstone replaces the personal fields and the subject's audit key is destroyed. */
-  private async erase({ manager, c, subject, ctx }: Step): Promise<string[]> {
+  private async erase({ manager, c, subject, caller }: Step): Promise<string[]> {
     const fields = heldFields(subject);
-    await this.subjects.erase(String(subject.id), c.id, ctx, manager);
+    await this.subjects.erase(String(subject.id), c.id, caller, manager);
     return fields;
   }
 
-  private async flag({ manager, c, subject, ctx }: Step, flag: 'restricted' | 'provisionStopped'): Promise<string[]> {
+  private async flag({ manager, c, subject, caller }: Step, flag: 'restricted' | 'provisionStopped'): Promise<string[]> {
     await this.subjects.setFlags(manager, subject.id, { [flag]: true });
     await this.writer.writeWithin(manager, [
-      ctx.audit.entry('UPDATE', { entityType: 'DataSubject', entityId: subject.id, subjectId: subject.id, fields: [flag], caseId: c.id }),
+      caller.audit.entry('UPDATE', { entityType: 'DataSubject', entityId: subject.id, subjectId: subject.id, fields: [flag], caseId: c.id }),
     ]);
     return [flag];
   }
 
-  private async discloseProvisions({ manager, c, subject, ctx }: Step): Promise<string[]> {
+  private async discloseProvisions({ manager, c, subject, caller }: Step): Promise<string[]> {
     const count = await this.provisions.countOfSubject(subject.id, manager);
     await this.writer.writeWithin(manager, [
-      ctx.audit.entry('READ', {
+      caller.audit.entry('READ', {
         entityType: 'ThirdPartyProvision',
         subjectId: subject.id,
         caseId: c.id,

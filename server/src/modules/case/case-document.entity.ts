@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { DateTimeScalar } from '../../graphql/scalars';
+import { DateTimeScalar } from '../common/scalars';
 
 export const DOCUMENT_KINDS = ['REQUEST_FORM', 'IDENTITY_DOCUMENT', 'PROXY_LETTER', 'SEAL_CERTIFICATE', 'OTHER'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];

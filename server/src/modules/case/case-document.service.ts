@@ -2,8 +2,8 @@ import { IsNull, type EntityManager } from 'typeorm';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/data-source';
 import { badInput, conflict, notFound } from '../../errors';
-import type { Context } from '../../graphql/context';
-import { toId } from '../../graphql/list';
+import type { Caller } from '../common/caller';
+import { toId } from '../common/list';
 import type { AuditWriter } from '../audit/audit-writer';
 import { requireEditor } from './case.access';
 import type { CaseService } from './case.service';
@@ -24,10 +24,10 @@ export class CaseDocumentService {
     return this.db.manager.find(CaseDocument, { where: { caseId }, order: { id: 'ASC' } });
   }
 
-  async upload(caseId: string, kind: string, content: Buffer, ctx: Context): Promise<CaseDocument> {
+  async upload(caseId: string, kind: string, content: Buffer, caller: Caller): Promise<CaseDocument> {
     if (!(DOCUMENT_KINDS as readonly string[]).includes(kind)) throw badInput('kind', `kind must be one of ${DOCUMENT_KINDS.join(', ')}`);
-    const c = await this.cases.findVisible(caseId, ctx);
-    requireEditor(c, ctx);
+    const c = await this.cases.findVisible(caseId, caller);
+    requireEditor(c, caller);
     if (c.status === 'CLOSED' || c.documentsDestroyedAt) throw conflict('CASE_CLOSED', 'Documents are attached while the case is open');
     if (content.length === 0) throw badInput('body', 'The document is empty');
     if (content.length > MAX_DOCUMENT_BYTES) throw badInput('body', 'A document may be at most 10 MB');
@@ -44,13 +44,13 @@ export class CaseDocumentService {
             contentType,
             sizeBytes: content.length,
             storageKey,
-            uploadedById: ctx.user!.id,
+            uploadedById: caller.user!.id,
             uploadedAt: this.clock.now().toISOString(),
             destroyedAt: null,
           }),
         );
         const entry = { entityType: 'CaseDocument', entityId: document.id, subjectId: c.subjectId, caseId: c.id, reason: kind };
-        await this.writer.writeWithin(manager, [ctx.audit.entry('CREATE', entry)]);
+        await this.writer.writeWithin(manager, [caller.audit.entry('CREATE', entry)]);
         return document;
       });
       this.writer.committed();
@@ -61,14 +61,14 @@ export class CaseDocumentService {
     }
   }
 
-  /** The decrypted content; its DOWNLOAD entry is pending in ctx.audit and must be committed before it is sent. */
-  async download(caseId: string, documentId: string, ctx: Context): Promise<{ document: CaseDocument; content: Buffer; filename: string }> {
-    const c = await this.cases.findVisible(caseId, ctx);
+  /** The decrypted content; its DOWNLOAD entry is pending in caller.audit and must be committed before it is sent. */
+  async download(caseId: string, documentId: string, caller: Caller): Promise<{ document: CaseDocument; content: Buffer; filename: string }> {
+    const c = await this.cases.findVisible(caseId, caller);
     const document = await this.db.manager.findOneBy(CaseDocument, { id: toId(documentId, 'documentId'), caseId: c.id });
     if (!document) throw notFound('CaseDocument', documentId);
     if (document.destroyedAt) throw conflict('DOCUMENT_DESTROYED', 'This document was destroyed by the retention run');
     const content = await this.store.get(c.id, document.storageKey);
-    ctx.audit.record('DOWNLOAD', { entityType: 'CaseDocument', entityId: document.id, subjectId: c.subjectId, caseId: c.id, reason: document.kind });
+    caller.audit.record('DOWNLOAD', { entityType: 'CaseDocument', entityId: document.id, subjectId: c.subjectId, caseId: c.id, reason: document.kind });
     return { document, content, filename: `${c.reference}-${document.id}.${extensionOf(document.contentType)}` };
   }
 

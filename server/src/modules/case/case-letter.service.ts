@@ -1,7 +1,7 @@
 import { PERSONAL_DATA_FIELDS } from '@mamori/shared';
 import { japanDay, type Clock } from '../../clock';
 import { conflict } from '../../errors';
-import type { Context } from '../../graphql/context';
+import type { Caller } from '../common/caller';
 import type { DataSubject } from '../data-subject/data-subject.entity';
 import type { DataSubjectService } from '../data-subject/data-subject.service';
 import type { ProvisionService } from '../provision/provision.service';
@@ -25,9 +25,9 @@ export class CaseLetterService {
     private readonly clock: Clock,
   ) {}
 
-  async replyLetter(id: string, language: LetterLanguage, ctx: Context): Promise<string> {
-    const c = await this.cases.findVisible(id, ctx);
-    requireWorker(c, ctx);
+  async replyLetter(id: string, language: LetterLanguage, caller: Caller): Promise<string> {
+    const c = await this.cases.findVisible(id, caller);
+    requireWorker(c, caller);
     if (!isCompleted(c)) throw conflict('CASE_NOT_COMPLETED', 'The reply letter is written once the case is RESPONDED or REJECTED');
     const subject = c.subjectId ? await this.subjects.find(c.subjectId) : null;
     const rejected = c.nonDisclosureReasons.length > 0;
@@ -49,7 +49,7 @@ export class CaseLetterService {
       reasons: c.nonDisclosureReasons,
       answer: await this.answer(c),
     };
-    this.audit(c, subject, fields, ctx);
+    this.audit(c, subject, fields, caller);
     return renderReplyLetter(model);
   }
 
@@ -69,10 +69,10 @@ export class CaseLetterService {
     return timeline.reverse().find((t) => t.to === 'RESPONDED')?.note ?? null;
   }
 
-  private audit(c: Case, subject: DataSubject | null, fields: string[], ctx: Context): void {
+  private audit(c: Case, subject: DataSubject | null, fields: string[], caller: Caller): void {
     const justification = { caseId: c.id };
     const caseFields = ['requesterName', 'replyAddress', ...(c.representativeName ? ['representativeName'] : [])];
-    for (const f of caseFields) ctx.audit.recordRead('Case', c.id, c.subjectId, f, justification);
-    if (subject && fields.length) for (const f of fields) ctx.audit.recordRead('DataSubject', subject.id, subject.id, f, justification);
+    for (const f of caseFields) caller.audit.recordRead('Case', c.id, c.subjectId, f, justification);
+    if (subject && fields.length) for (const f of fields) caller.audit.recordRead('DataSubject', subject.id, subject.id, f, justification);
   }
 }

@@ -2,8 +2,8 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { jsonStrings } from '../../db/json-columns';
 import type { CaseStatus as CaseStatusValue, NonDisclosureReason as NonDisclosureReasonValue } from '@mamori/shared';
-import { CaseStatus, NonDisclosureReason } from '../../graphql/enums';
-import { DateTimeScalar } from '../../graphql/scalars';
+import { CaseStatus, NonDisclosureReason } from '../common/enums';
+import { DateTimeScalar } from '../common/scalars';
 
 
 /** One step on a case's timeline: who moved it, when, from which status to which, and why. */

@@ -1,6 +1,8 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver, registerEnumType } from 'type-graphql';
-import type { Context } from '../../graphql/context';
-import { DateScalar } from '../../graphql/scalars';
+import type { Caller } from '../common/caller';
+import type { CaseWorkflowService } from './case-workflow.service';
+import type { CaseLetterService } from './case-letter.service';
+import { DateScalar } from '../common/scalars';
 import { Case } from './case.entity';
 import { CarryOutCaseArgs, TransitionCaseArgs } from './case.inputs';
 import type { LetterLanguage as LetterLanguageValue } from './reply-letter.labels';
@@ -10,37 +12,42 @@ registerEnumType(LetterLanguage, { name: 'LetterLanguage', description: 'ja: Jap
 
 @Resolver(() => Case)
 export class CaseWorkflowResolver {
+  constructor(
+    private readonly caseWorkflow: CaseWorkflowService,
+    private readonly caseLetters: CaseLetterService,
+  ) {}
+
   @Mutation(() => Case, { description: 'Moves the case on its workflow; a broken rule is a CONFLICT naming it (extensions.rule)' })
-  transitionCase(@Args() args: TransitionCaseArgs, @Ctx() ctx: Context): Promise<Case> {
-    return ctx.services.caseWorkflow.transition(args, ctx);
+  transitionCase(@Args() args: TransitionCaseArgs, @Ctx() caller: Caller): Promise<Case> {
+    return this.caseWorkflow.transition(args, caller);
   }
 
   @Mutation(() => Case, { description: 'Carries the request out under the case (also done on reaching RESPONDED)' })
-  carryOutCase(@Args() args: CarryOutCaseArgs, @Ctx() ctx: Context): Promise<Case> {
-    return ctx.services.caseWorkflow.carryOutCase(args, ctx);
+  carryOutCase(@Args() args: CarryOutCaseArgs, @Ctx() caller: Caller): Promise<Case> {
+    return this.caseWorkflow.carryOutCase(args, caller);
   }
 
   @Mutation(() => Case, { description: 'Links the data subject found with matchDataSubjects' })
-  linkCaseSubject(@Arg('id', () => ID) id: string, @Arg('subjectId', () => ID) subjectId: string, @Ctx() ctx: Context): Promise<Case> {
-    return ctx.services.caseWorkflow.linkSubject(id, subjectId, ctx);
+  linkCaseSubject(@Arg('id', () => ID) id: string, @Arg('subjectId', () => ID) subjectId: string, @Ctx() caller: Caller): Promise<Case> {
+    return this.caseWorkflow.linkSubject(id, subjectId, caller);
   }
 
   @Mutation(() => Case, { description: 'Records that no personal data of the requester is held' })
-  recordNoMatchingData(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Case> {
-    return ctx.services.caseWorkflow.recordNoMatchingData(id, ctx);
+  recordNoMatchingData(@Arg('id', () => ID) id: string, @Ctx() caller: Caller): Promise<Case> {
+    return this.caseWorkflow.recordNoMatchingData(id, caller);
   }
 
   @Mutation(() => Case, { description: 'The day the reply letter was mailed (sets repliedOn)' })
-  recordReplyMailed(@Arg('id', () => ID) id: string, @Arg('mailedOn', () => DateScalar) mailedOn: string, @Ctx() ctx: Context): Promise<Case> {
-    return ctx.services.caseWorkflow.recordReplyMailed(id, mailedOn, ctx);
+  recordReplyMailed(@Arg('id', () => ID) id: string, @Arg('mailedOn', () => DateScalar) mailedOn: string, @Ctx() caller: Caller): Promise<Case> {
+    return this.caseWorkflow.recordReplyMailed(id, mailedOn, caller);
   }
 
   @Query(() => String, { description: 'The reply letter as a print-ready HTML page; generating it is an audited read' })
   caseReplyLetter(
     @Arg('id', () => ID) id: string,
     @Arg('language', () => LetterLanguage, { defaultValue: 'ja' }) language: LetterLanguageValue,
-    @Ctx() ctx: Context,
+    @Ctx() caller: Caller,
   ): Promise<string> {
-    return ctx.services.caseLetters.replyLetter(id, language, ctx);
+    return this.caseLetters.replyLetter(id, language, caller);
   }
 }

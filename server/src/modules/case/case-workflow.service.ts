@@ -3,8 +3,8 @@ import type { NonDisclosureReason } from '@mamori/shared';
 import { japanDay, type Clock } from '../../clock';
 import type { Database } from '../../db/data-source';
 import { badInput, conflict } from '../../errors';
-import type { Context } from '../../graphql/context';
-import { toId } from '../../graphql/list';
+import type { Caller } from '../common/caller';
+import { toId } from '../common/list';
 import type { AuditWriter } from '../audit/audit-writer';
 import type { DataSubjectService } from '../data-subject/data-subject.service';
 import { requireAssignedWorker, requireWorker } from './case.access';
@@ -30,21 +30,21 @@ export class CaseWorkflowService {
    * A transition the workflow allows and no rule refuses; reaching RESPONDED
    * carries the request out first (same transaction) when that has not been done.
    */
-  async transition(args: TransitionCaseArgs, ctx: Context): Promise<Case> {
-    const c = await this.cases.findVisible(args.id, ctx);
-    requireAssignedWorker(c, ctx);
+  async transition(args: TransitionCaseArgs, caller: Caller): Promise<Case> {
+    const c = await this.cases.findVisible(args.id, caller);
+    requireAssignedWorker(c, caller);
     const reasons = [...new Set(args.reasons ?? [])];
     checkTransition(c, args.to, reasons);
     const from = c.status;
     const saved = await this.db.transaction(async (manager) => {
-      if (args.to === 'RESPONDED' && !c.carriedOutAt) await this.carryOut.run(manager, c, ctx, args.amendments);
+      if (args.to === 'RESPONDED' && !c.carriedOutAt) await this.carryOut.run(manager, c, caller, args.amendments);
       this.applyStatus(c, args.to, reasons);
       await this.saveIfStill(manager, c, from);
       await this.cases.addTransition(manager, {
         caseId: c.id,
         from,
         to: args.to,
-        actorId: ctx.user!.id,
+        actorId: caller.user!.id,
         at: c.updatedAt,
         reasons,
         note: args.note?.trim() || null,
@@ -70,12 +70,12 @@ export class CaseWorkflowService {
   }
 
   /** Carrying out before the reply (e.g. to check the result), without changing the status. */
-  async carryOutCase(args: CarryOutCaseArgs, ctx: Context): Promise<Case> {
-    const c = await this.cases.findVisible(args.id, ctx);
-    requireWorker(c, ctx);
+  async carryOutCase(args: CarryOutCaseArgs, caller: Caller): Promise<Case> {
+    const c = await this.cases.findVisible(args.id, caller);
+    requireWorker(c, caller);
     if (isShortPath(c)) throw conflict('NOTHING_TO_CARRY_OUT', 'Inquiries and complaints are answered, not carried out');
     const saved = await this.db.transaction(async (manager) => {
-      await this.carryOut.run(manager, c, ctx, args.amendments);
+      await this.carryOut.run(manager, c, caller, args.amendments);
       c.updatedAt = this.clock.now().toISOString();
       await this.saveIfStill(manager, c, 'IN_PROGRESS');
       return c;
@@ -85,34 +85,34 @@ export class CaseWorkflowService {
   }
 
   /** The assigned staff member (or the manager) links the subject found through matchDataSubjects. */
-  async linkSubject(id: string, subjectId: string, ctx: Context): Promise<Case> {
-    const c = await this.beforeWork(id, ctx);
+  async linkSubject(id: string, subjectId: string, caller: Caller): Promise<Case> {
+    const c = await this.beforeWork(id, caller);
     const subject = await this.subjects.find(toId(subjectId, 'subjectId'));
     if (subject.erasedAt) throw conflict('SUBJECT_ERASED', 'This data subject has been erased');
-    return this.relink(c, subject.id, false, 'data subject linked', ctx);
+    return this.relink(c, subject.id, false, 'data subject linked', caller);
   }
 
   /** The assigned staff member found that no personal data of the requester is held. */
-  async recordNoMatchingData(id: string, ctx: Context): Promise<Case> {
-    const c = await this.beforeWork(id, ctx);
-    return this.relink(c, null, true, 'no matching data recorded', ctx);
+  async recordNoMatchingData(id: string, caller: Caller): Promise<Case> {
+    const c = await this.beforeWork(id, caller);
+    return this.relink(c, null, true, 'no matching data recorded', caller);
   }
 
-  private async beforeWork(id: string, ctx: Context): Promise<Case> {
-    const c = await this.cases.findVisible(id, ctx);
-    requireWorker(c, ctx);
+  private async beforeWork(id: string, caller: Caller): Promise<Case> {
+    const c = await this.cases.findVisible(id, caller);
+    requireWorker(c, caller);
     if (!isBeforeWork(c)) throw conflict('CASE_IN_PROGRESS', 'The subject of a case is settled before the work starts');
     return c;
   }
 
   /** Who the case is about decides need-to-know, so every change of it is audited with the change. */
-  private async relink(c: Case, subjectId: number | null, noMatchingData: boolean, reason: string, ctx: Context): Promise<Case> {
+  private async relink(c: Case, subjectId: number | null, noMatchingData: boolean, reason: string, caller: Caller): Promise<Case> {
     const previous = c.subjectId;
     const saved = await this.db.transaction(async (manager) => {
       Object.assign(c, { subjectId, noMatchingData, updatedAt: this.clock.now().toISOString() });
       await this.saveIfStill(manager, c, c.status);
       const entry = { entityType: 'Case', entityId: c.id, subjectId: subjectId ?? previous, caseId: c.id, reason };
-      await this.writer.writeWithin(manager, [ctx.audit.entry('UPDATE', entry)]);
+      await this.writer.writeWithin(manager, [caller.audit.entry('UPDATE', entry)]);
       return c;
     });
     this.writer.committed();
@@ -120,9 +120,9 @@ export class CaseWorkflowService {
   }
 
   /** The day the reply letter was mailed (simple registered mail). */
-  async recordReplyMailed(id: string, mailedOn: string, ctx: Context): Promise<Case> {
-    const c = await this.cases.findVisible(id, ctx);
-    requireWorker(c, ctx);
+  async recordReplyMailed(id: string, mailedOn: string, caller: Caller): Promise<Case> {
+    const c = await this.cases.findVisible(id, caller);
+    requireWorker(c, caller);
     if (c.status !== 'RESPONDED' && c.status !== 'REJECTED') {
       throw conflict('CASE_NOT_COMPLETED', 'The reply is mailed once the case is RESPONDED or REJECTED');
     }

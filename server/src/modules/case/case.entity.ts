@@ -9,8 +9,8 @@ import type {
   NonDisclosureReason as NonDisclosureReasonValue,
   RequesterKind as RequesterKindValue,
 } from '@mamori/shared';
-import { CaseStatus, CaseType, Channel, IdentityDocument, NonDisclosureReason, RequesterKind } from '../../graphql/enums';
-import { DateScalar, DateTimeScalar } from '../../graphql/scalars';
+import { CaseStatus, CaseType, Channel, IdentityDocument, NonDisclosureReason, RequesterKind } from '../common/enums';
+import { DateScalar, DateTimeScalar } from '../common/scalars';
 
 
 /**

@@ -13,9 +13,9 @@ import {
   type NonDisclosureReason as NonDisclosureReasonValue,
   type RequesterKind as RequesterKindValue,
 } from '@mamori/shared';
-import { CaseStatus, CaseType, Channel, IdentityDocument, NonDisclosureReason, RequesterKind } from '../../graphql/enums';
-import { ListArgs, ListFilter } from '../../graphql/list';
-import { DateScalar } from '../../graphql/scalars';
+import { CaseStatus, CaseType, Channel, IdentityDocument, NonDisclosureReason, RequesterKind } from '../common/enums';
+import { ListArgs, ListFilter } from '../common/list';
+import { DateScalar } from '../common/scalars';
 import { SubjectChangesInput } from './subject-changes.input';
 
 @InputType()

@@ -1,9 +1,11 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { CaseStatus as CaseStatusValue } from '@mamori/shared';
-import { CaseStatus } from '../../graphql/enums';
-import type { Context } from '../../graphql/context';
-import { ListMetadata } from '../../graphql/list';
-import { DateScalar } from '../../graphql/scalars';
+import { CaseStatus } from '../common/enums';
+import type { Caller } from '../common/caller';
+import type { CaseService } from './case.service';
+import type { CaseDocumentService } from './case-document.service';
+import { ListMetadata } from '../common/list';
+import { DateScalar } from '../common/scalars';
 import { Case } from './case.entity';
 import { CaseListArgs, CreateCaseArgs, UpdateCaseArgs } from './case.inputs';
 import * as rules from './case.rules';
@@ -13,34 +15,39 @@ import { CaseTransition } from './case-transition.entity';
 
 @Resolver(() => Case)
 export class CaseResolver {
+  constructor(
+    private readonly cases: CaseService,
+    private readonly caseDocuments: CaseDocumentService,
+  ) {}
+
   @Query(() => Case, { nullable: true })
-  Case(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Case> {
-    return ctx.services.cases.findVisible(id, ctx);
+  Case(@Arg('id', () => ID) id: string, @Ctx() caller: Caller): Promise<Case> {
+    return this.cases.findVisible(id, caller);
   }
 
   @Query(() => [Case])
-  allCases(@Args() args: CaseListArgs, @Ctx() ctx: Context): Promise<Case[]> {
-    return ctx.services.cases.list(args, ctx);
+  allCases(@Args() args: CaseListArgs, @Ctx() caller: Caller): Promise<Case[]> {
+    return this.cases.list(args, caller);
   }
 
   @Query(() => ListMetadata)
-  async _allCasesMeta(@Args() args: CaseListArgs, @Ctx() ctx: Context): Promise<ListMetadata> {
-    return { count: await ctx.services.cases.count(args, ctx) };
+  async _allCasesMeta(@Args() args: CaseListArgs, @Ctx() caller: Caller): Promise<ListMetadata> {
+    return { count: await this.cases.count(args, caller) };
   }
 
   @Mutation(() => Case)
-  createCase(@Args() args: CreateCaseArgs, @Ctx() ctx: Context): Promise<Case> {
-    return ctx.services.cases.create(args, ctx);
+  createCase(@Args() args: CreateCaseArgs, @Ctx() caller: Caller): Promise<Case> {
+    return this.cases.create(args, caller);
   }
 
   @Mutation(() => Case, { description: 'Intake corrections and documents arriving later' })
-  updateCase(@Args() args: UpdateCaseArgs, @Ctx() ctx: Context): Promise<Case> {
-    return ctx.services.cases.update(args, ctx);
+  updateCase(@Args() args: UpdateCaseArgs, @Ctx() caller: Caller): Promise<Case> {
+    return this.cases.update(args, caller);
   }
 
   @Mutation(() => Case)
-  assignCase(@Arg('id', () => ID) id: string, @Arg('assigneeId', () => ID) assigneeId: string, @Ctx() ctx: Context): Promise<Case> {
-    return ctx.services.cases.assign(id, assigneeId, ctx);
+  assignCase(@Arg('id', () => ID) id: string, @Arg('assigneeId', () => ID) assigneeId: string, @Ctx() caller: Caller): Promise<Case> {
+    return this.cases.assign(id, assigneeId, caller);
   }
 
   @FieldResolver(() => Int, { description: '1,000 yen per piece of personal data requested' })
@@ -54,13 +61,13 @@ export class CaseResolver {
   }
 
   @FieldResolver(() => Int)
-  daysLeft(@Root() c: Case, @Ctx() ctx: Context): number {
-    return rules.daysLeft(c, ctx.clock.now());
+  daysLeft(@Root() c: Case, @Ctx() caller: Caller): number {
+    return rules.daysLeft(c, caller.clock.now());
   }
 
   @FieldResolver(() => Boolean)
-  overdue(@Root() c: Case, @Ctx() ctx: Context): boolean {
-    return rules.isOverdue(c, ctx.clock.now());
+  overdue(@Root() c: Case, @Ctx() caller: Caller): boolean {
+    return rules.isOverdue(c, caller.clock.now());
   }
 
   @FieldResolver(() => DateScalar, { nullable: true, description: 'Completed day + 1 year: the submitted documents are destroyed then' })
@@ -74,12 +81,12 @@ export class CaseResolver {
   }
 
   @FieldResolver(() => [CaseTransition], { description: 'Every transition: who, when, from, to, note' })
-  timeline(@Root() c: Case, @Ctx() ctx: Context): Promise<CaseTransition[]> {
-    return ctx.services.cases.timeline(c.id);
+  timeline(@Root() c: Case, @Ctx() caller: Caller): Promise<CaseTransition[]> {
+    return this.cases.timeline(c.id);
   }
 
   @FieldResolver(() => [CaseDocument], { description: 'Attached scans (metadata; download through /api/cases/:id/documents/:documentId)' })
-  documents(@Root() c: Case, @Ctx() ctx: Context): Promise<CaseDocument[]> {
-    return ctx.services.caseDocuments.ofCase(c.id);
+  documents(@Root() c: Case, @Ctx() caller: Caller): Promise<CaseDocument[]> {
+    return this.caseDocuments.ofCase(c.id);
   }
 }

@@ -3,8 +3,8 @@ import { PERSONAL_DATA_FIELDS } from '@mamori/shared';
 import { addDays, addMonths, japanDay, type Clock } from '../../clock';
 import type { Database } from '../../db/data-source';
 import { badInput, conflict, forbidden, notFound } from '../../errors';
-import type { Context } from '../../graphql/context';
-import { applyListArgs, toId, toIds } from '../../graphql/list';
+import type { Caller } from '../common/caller';
+import { applyListArgs, toId, toIds } from '../common/list';
 import { User } from '../user/user.entity';
 import type { AuditWriter } from '../audit/audit-writer';
 import type { SubjectKeys } from '../audit/subject-keys';
@@ -42,10 +42,10 @@ export class CaseService {
   }
 
   /** A case the caller may see (manager: any; staff: assigned to them or recorded by them). */
-  async findVisible(id: string | number, ctx: Context): Promise<Case> {
+  async findVisible(id: string | number, caller: Caller): Promise<Case> {
     const c = await this.find(id);
-    if (!ctx.access.caseVisible(c)) {
-      ctx.audit.recordDenied('Case', c.id, c.subjectId);
+    if (!caller.access.caseVisible(c)) {
+      caller.audit.recordDenied('Case', c.id, c.subjectId);
       throw forbidden('You may not see this case');
     }
     return c;
@@ -55,18 +55,18 @@ export class CaseService {
    * The case a change of a subject is made under: it must be about that
    * subject and open; staff must be its assignee.
    */
-  async justifyingCase(caseId: number, subjectId: number, ctx: Context): Promise<number> {
+  async justifyingCase(caseId: number, subjectId: number, caller: Caller): Promise<number> {
     const c = await this.find(caseId);
     if (c.subjectId !== subjectId) throw badInput('caseId', 'This case is not about this data subject');
     if (!isOpen(c)) throw conflict('CASE_CLOSED', 'This case is closed');
-    if (ctx.user?.role !== 'PRIVACY_MANAGER' && c.assigneeId !== ctx.user?.id) throw forbidden('This case is not assigned to you');
+    if (caller.user?.role !== 'PRIVACY_MANAGER' && c.assigneeId !== caller.user?.id) throw forbidden('This case is not assigned to you');
     return c.id;
   }
 
-  private query(filter: CaseFilter | undefined, ctx: Context) {
+  private query(filter: CaseFilter | undefined, caller: Caller) {
     const qb = this.db.manager.createQueryBuilder(Case, 'c');
-    const me = ctx.user?.id ?? 0;
-    if (ctx.user?.role !== 'PRIVACY_MANAGER') {
+    const me = caller.user?.id ?? 0;
+    if (caller.user?.role !== 'PRIVACY_MANAGER') {
       qb.andWhere(new Brackets((b) => b.where('c.assignee_id = :me', { me }).orWhere('c.recorded_by_id = :me', { me })));
     }
     const ids = toIds(filter?.ids, 'filter.ids');
@@ -102,19 +102,19 @@ export class CaseService {
     return qb;
   }
 
-  list(args: CaseListArgs, ctx: Context): Promise<Case[]> {
-    return applyListArgs(this.query(args.filter, ctx), args, SORTABLE).getMany();
+  list(args: CaseListArgs, caller: Caller): Promise<Case[]> {
+    return applyListArgs(this.query(args.filter, caller), args, SORTABLE).getMany();
   }
 
-  count(args: CaseListArgs, ctx: Context): Promise<number> {
-    return this.query(args.filter, ctx).getCount();
+  count(args: CaseListArgs, caller: Caller): Promise<number> {
+    return this.query(args.filter, caller).getCount();
   }
 
   /** Intake: the request as received, waiting in the manager's assignment queue. */
-  async create(args: CreateCaseArgs, ctx: Context): Promise<Case> {
+  async create(args: CreateCaseArgs, caller: Caller): Promise<Case> {
     if (args.receivedOn > japanDay(this.clock.now())) throw badInput('receivedOn', 'receivedOn cannot be in the future');
     const subjectId = args.subjectId ? toId(args.subjectId, 'subjectId') : null;
-    if (subjectId && ctx.user?.role !== 'PRIVACY_MANAGER') {
+    if (subjectId && caller.user?.role !== 'PRIVACY_MANAGER') {
       throw badInput('subjectId', 'Staff link the subject through matchDataSubjects once the case is assigned');
     }
     const now = this.clock.now().toISOString();
@@ -131,7 +131,7 @@ export class CaseService {
         subjectId,
         noMatchingData: false,
         assigneeId: null,
-        recordedById: ctx.user!.id,
+        recordedById: caller.user!.id,
         dataItems: (args.dataItems ?? []).map((item) => item.trim()),
         feeYen: args.feeYen ?? 0,
         hasRequestForm: args.hasRequestForm ?? false,
@@ -150,9 +150,9 @@ export class CaseService {
         updatedAt: now,
       });
       const created = await manager.save(c);
-      await this.addTransition(manager, { caseId: created.id, from: null, to: 'RECEIVED', actorId: ctx.user!.id, at: now, reasons: [], note: null });
+      await this.addTransition(manager, { caseId: created.id, from: null, to: 'RECEIVED', actorId: caller.user!.id, at: now, reasons: [], note: null });
       await this.writer.writeWithin(manager, [
-        ctx.audit.entry('CREATE', {
+        caller.audit.entry('CREATE', {
           entityType: 'Case',
           entityId: created.id,
           subjectId,
@@ -163,7 +163,7 @@ export class CaseService {
       return created;
     });
     this.writer.committed();
-    ctx.audit.cover('Case', saved.id);
+    caller.audit.cover('Case', saved.id);
     return saved;
   }
 
@@ -172,33 +172,33 @@ export class CaseService {
    * a change of the case's personal fields writes its UPDATE entry (names and
    * keyed digests, never values) in the same transaction.
    */
-  async update(args: UpdateCaseArgs, ctx: Context): Promise<Case> {
-    const c = await this.findVisible(args.id, ctx);
-    requireEditor(c, ctx);
+  async update(args: UpdateCaseArgs, caller: Caller): Promise<Case> {
+    const c = await this.findVisible(args.id, caller);
+    requireEditor(c, caller);
     const changed = changedFields(c, casePatch(args, japanDay(this.clock.now())));
     if (changed.length === 0) return c;
     this.checkEditable(c, changed.map(([field]) => field));
     const personal = changed.filter(([field]) => (PERSONAL_DATA_FIELDS.Case as readonly string[]).includes(field));
     const saved = await this.db.transaction(async (manager) => {
-      if (personal.length) await this.writer.writeWithin(manager, [await this.personalChangeEntry(manager, c, personal, ctx)]);
+      if (personal.length) await this.writer.writeWithin(manager, [await this.personalChangeEntry(manager, c, personal, caller)]);
       for (const [field, value] of changed) (c as unknown as Record<string, unknown>)[field] = value;
       c.updatedAt = this.clock.now().toISOString();
       return manager.save(c);
     });
     if (personal.length) {
       this.writer.committed();
-      ctx.audit.cover('Case', saved.id);
+      caller.audit.cover('Case', saved.id);
     }
     return saved;
   }
 
   /** The UPDATE entry of a change of the case's personal fields: names, and digests under the subject's key when linked. */
-  private async personalChangeEntry(manager: EntityManager, c: Case, personal: Array<[string, unknown]>, ctx: Context) {
+  private async personalChangeEntry(manager: EntityManager, c: Case, personal: Array<[string, unknown]>, caller: Caller) {
     const digest = c.subjectId ? await this.keys.digester(manager, c.subjectId) : null;
     const stored = c as unknown as Record<string, unknown>;
     const changes = digest ? Object.fromEntries(personal.map(([f, v]) => [f, { old: digest(f, stored[f]), new: digest(f, v) }])) : null;
     const fields = personal.map(([f]) => f);
-    return ctx.audit.entry('UPDATE', { entityType: 'Case', entityId: c.id, subjectId: c.subjectId, caseId: c.id, fields, changes });
+    return caller.audit.entry('UPDATE', { entityType: 'Case', entityId: c.id, subjectId: c.subjectId, caseId: c.id, fields, changes });
   }
 
   private checkEditable(c: Case, fields: string[]): void {
@@ -253,7 +253,7 @@ export class CaseService {
   }
 
   /** Only the manager assigns, and only to an active staff member. */
-  async assign(id: string, assigneeId: string, ctx: Context): Promise<Case> {
+  async assign(id: string, assigneeId: string, caller: Caller): Promise<Case> {
     const c = await this.find(id);
     if (!isOpen(c)) throw conflict('CASE_CLOSED', 'A closed case cannot be assigned');
     const assignee = await this.db.manager.findOneBy(User, { id: toId(assigneeId, 'assigneeId') });

@@ -1,8 +1,8 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { ConsentMethod as ConsentMethodValue } from '@mamori/shared';
-import { ConsentMethod } from '../../graphql/enums';
-import { DateScalar, DateTimeScalar } from '../../graphql/scalars';
+import { ConsentMethod } from '../common/enums';
+import { DateScalar, DateTimeScalar } from '../common/scalars';
 
 /** A subject was notified of a purpose of use and consented; withdrawn, never deleted. */
 @Entity('consent')

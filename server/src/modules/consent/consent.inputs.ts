@@ -1,9 +1,9 @@
 import { IsIn } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { CONSENT_METHODS, type ConsentMethod as ConsentMethodValue } from '@mamori/shared';
-import { ConsentMethod } from '../../graphql/enums';
-import { ListArgs, ListFilter } from '../../graphql/list';
-import { DateScalar } from '../../graphql/scalars';
+import { ConsentMethod } from '../common/enums';
+import { ListArgs, ListFilter } from '../common/list';
+import { DateScalar } from '../common/scalars';
 
 @InputType()
 export class ConsentFilter extends ListFilter {

@@ -1,33 +1,36 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import type { Context } from '../../graphql/context';
-import { ListMetadata } from '../../graphql/list';
+import type { Caller } from '../common/caller';
+import type { ConsentService } from './consent.service';
+import { ListMetadata } from '../common/list';
 import { Consent } from './consent.entity';
 import { ConsentListArgs, CreateConsentArgs } from './consent.inputs';
 
 @Resolver(() => Consent)
 export class ConsentResolver {
+  constructor(private readonly consents: ConsentService) {}
+
   @Query(() => Consent, { nullable: true })
-  Consent(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Consent> {
-    return ctx.services.consents.find(id, ctx);
+  Consent(@Arg('id', () => ID) id: string, @Ctx() caller: Caller): Promise<Consent> {
+    return this.consents.find(id, caller);
   }
 
   @Query(() => [Consent])
-  allConsents(@Args() args: ConsentListArgs, @Ctx() ctx: Context): Promise<Consent[]> {
-    return ctx.services.consents.list(args, ctx);
+  allConsents(@Args() args: ConsentListArgs, @Ctx() caller: Caller): Promise<Consent[]> {
+    return this.consents.list(args, caller);
   }
 
   @Query(() => ListMetadata)
-  async _allConsentsMeta(@Args() args: ConsentListArgs, @Ctx() ctx: Context): Promise<ListMetadata> {
-    return { count: await ctx.services.consents.count(args, ctx) };
+  async _allConsentsMeta(@Args() args: ConsentListArgs, @Ctx() caller: Caller): Promise<ListMetadata> {
+    return { count: await this.consents.count(args, caller) };
   }
 
   @Mutation(() => Consent)
-  createConsent(@Args() args: CreateConsentArgs, @Ctx() ctx: Context): Promise<Consent> {
-    return ctx.services.consents.create(args, ctx);
+  createConsent(@Args() args: CreateConsentArgs, @Ctx() caller: Caller): Promise<Consent> {
+    return this.consents.create(args, caller);
   }
 
   @Mutation(() => Consent)
-  withdrawConsent(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Consent> {
-    return ctx.services.consents.withdraw(id, ctx);
+  withdrawConsent(@Arg('id', () => ID) id: string, @Ctx() caller: Caller): Promise<Consent> {
+    return this.consents.withdraw(id, caller);
   }
 }

@@ -1,9 +1,9 @@
 import { japanDay, type Clock } from '../../clock';
 import type { Database } from '../../db/data-source';
 import { badInput, conflict, forbidden, notFound } from '../../errors';
-import type { Context } from '../../graphql/context';
-import { applyListArgs, toId, toIds } from '../../graphql/list';
-import { STAFF_SUBJECT_CONDITION } from '../../permissions/need-to-know';
+import type { Caller } from '../common/caller';
+import { applyListArgs, toId, toIds } from '../common/list';
+import { STAFF_SUBJECT_CONDITION } from '../common/need-to-know';
 import type { DataSubjectService } from '../data-subject/data-subject.service';
 import type { PurposeService } from '../purpose/purpose.service';
 import { DataSubject } from '../data-subject/data-subject.entity';
@@ -21,28 +21,28 @@ export class ConsentService {
     private readonly purposes: PurposeService,
   ) {}
 
-  async find(id: string | number, ctx: Context): Promise<Consent> {
+  async find(id: string | number, caller: Caller): Promise<Consent> {
     const consent = await this.db.manager.findOneBy(Consent, { id: toId(id) });
     if (!consent) throw notFound('Consent', id);
-    await this.requireNeedToKnow(consent.subjectId, ctx);
+    await this.requireNeedToKnow(consent.subjectId, caller);
     return consent;
   }
 
-  private async requireNeedToKnow(subjectId: number, ctx: Context): Promise<DataSubject> {
+  private async requireNeedToKnow(subjectId: number, caller: Caller): Promise<DataSubject> {
     const subject = await this.subjects.find(subjectId);
-    if (!(await ctx.access.subject(subject))) {
-      ctx.audit.recordDenied('DataSubject', subject.id, subject.id);
+    if (!(await caller.access.subject(subject))) {
+      caller.audit.recordDenied('DataSubject', subject.id, subject.id);
       throw forbidden('You may not see consents of this data subject');
     }
     return subject;
   }
 
-  private query(args: ConsentListArgs, ctx: Context) {
+  private query(args: ConsentListArgs, caller: Caller) {
     const qb = this.db.manager.createQueryBuilder(Consent, 'k');
-    if (ctx.user?.role !== 'PRIVACY_MANAGER') {
+    if (caller.user?.role !== 'PRIVACY_MANAGER') {
       qb.innerJoin(DataSubject, 's', 's.id = k.subject_id').andWhere(STAFF_SUBJECT_CONDITION('s'), {
         restrictedFalse: false,
-        staffId: ctx.user?.id ?? 0,
+        staffId: caller.user?.id ?? 0,
       });
     }
     const f = args.filter;
@@ -55,16 +55,16 @@ export class ConsentService {
     return qb;
   }
 
-  list(args: ConsentListArgs, ctx: Context): Promise<Consent[]> {
-    return applyListArgs(this.query(args, ctx), args, SORTABLE).getMany();
+  list(args: ConsentListArgs, caller: Caller): Promise<Consent[]> {
+    return applyListArgs(this.query(args, caller), args, SORTABLE).getMany();
   }
 
-  count(args: ConsentListArgs, ctx: Context): Promise<number> {
-    return this.query(args, ctx).getCount();
+  count(args: ConsentListArgs, caller: Caller): Promise<number> {
+    return this.query(args, caller).getCount();
   }
 
-  async create(args: CreateConsentArgs, ctx: Context): Promise<Consent> {
-    const subject = await this.requireNeedToKnow(toId(args.subjectId, 'subjectId'), ctx);
+  async create(args: CreateConsentArgs, caller: Caller): Promise<Consent> {
+    const subject = await this.requireNeedToKnow(toId(args.subjectId, 'subjectId'), caller);
     if (subject.erasedAt) throw conflict('SUBJECT_ERASED', 'This data subject has been erased');
     const purpose = await this.purposes.find(toId(args.purposeId, 'purposeId'));
     if (!purpose.active) throw badInput('purposeId', 'This purpose of use is no longer active');
@@ -76,14 +76,14 @@ export class ConsentService {
         consentedOn: args.consentedOn,
         method: args.method,
         withdrawnAt: null,
-        recordedById: ctx.user!.id,
+        recordedById: caller.user!.id,
         createdAt: this.clock.now().toISOString(),
       }),
     );
   }
 
-  async withdraw(id: string, ctx: Context): Promise<Consent> {
-    const consent = await this.find(id, ctx);
+  async withdraw(id: string, caller: Caller): Promise<Consent> {
+    const consent = await this.find(id, caller);
     if (consent.withdrawnAt) throw conflict('CONSENT_ALREADY_WITHDRAWN', 'This consent was already withdrawn');
     consent.withdrawnAt = this.clock.now().toISOString();
     return this.db.manager.save(consent);

@@ -1,7 +1,7 @@
 import { CASE_STATUSES, type CaseStatus as CaseStatusValue } from '@mamori/shared';
 import { addDays, daysBetween, japanDay, type Clock } from '../../clock';
 import type { Database } from '../../db/data-source';
-import type { AuthUser } from '../../graphql/context';
+import type { AuthUser } from '../common/caller';
 import { Case } from '../case/case.entity';
 import * as caseRules from '../case/case.rules';
 import type { IncidentService } from '../incident/incident.service';

@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { CaseStatus as CaseStatusValue, CaseType as CaseTypeValue, Role as RoleValue } from '@mamori/shared';
-import { CaseStatus, CaseType, Role } from '../../graphql/enums';
-import { DateScalar } from '../../graphql/scalars';
+import { CaseStatus, CaseType, Role } from '../common/enums';
+import { DateScalar } from '../common/scalars';
 
 /**
  * The caller's reminders. Counts, ids and references only: no personal field

@@ -1,5 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../graphql/context';
+import type { Caller } from '../common/caller';
+import type { DataSubjectService } from './data-subject.service';
 import { Case } from '../case/case.entity';
 import { DataSubject } from './data-subject.entity';
 
@@ -9,8 +10,10 @@ import { DataSubject } from './data-subject.entity';
  */
 @Resolver(() => Case)
 export class CaseSubjectResolver {
+  constructor(private readonly subjects: DataSubjectService) {}
+
   @FieldResolver(() => DataSubject, { nullable: true })
-  async subject(@Root() c: Case, @Ctx() ctx: Context): Promise<DataSubject | null> {
-    return c.subjectId ? ctx.services.subjects.find(c.subjectId) : null;
+  async subject(@Root() c: Case, @Ctx() caller: Caller): Promise<DataSubject | null> {
+    return c.subjectId ? this.subjects.find(c.subjectId) : null;
   }
 }

@@ -1,8 +1,8 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { SubjectCategory as SubjectCategoryValue } from '@mamori/shared';
-import { SubjectCategory } from '../../graphql/enums';
-import { DateTimeScalar } from '../../graphql/scalars';
+import { SubjectCategory } from '../common/enums';
+import { DateTimeScalar } from '../common/scalars';
 
 /**
  * The individual whose personal data is held. Never deleted: erasure replaces

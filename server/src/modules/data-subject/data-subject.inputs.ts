@@ -1,8 +1,8 @@
 import { IsEmail, IsIn, IsOptional, Length, MaxLength, MinLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { SUBJECT_CATEGORIES, type SubjectCategory as SubjectCategoryValue } from '@mamori/shared';
-import { SubjectCategory } from '../../graphql/enums';
-import { ListArgs, ListFilter } from '../../graphql/list';
+import { SubjectCategory } from '../common/enums';
+import { ListArgs, ListFilter } from '../common/list';
 import { IsJapanesePhone, IsKana, IsPostalCode } from './validators';
 
 @InputType()

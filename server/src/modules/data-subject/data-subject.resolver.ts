@@ -1,8 +1,10 @@
 import { Arg, Args, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import type { SubjectCategory as SubjectCategoryValue } from '@mamori/shared';
-import { SubjectCategory } from '../../graphql/enums';
-import type { Context } from '../../graphql/context';
-import { ListMetadata, toId } from '../../graphql/list';
+import { SubjectCategory } from '../common/enums';
+import type { Caller } from '../common/caller';
+import type { DataSubjectService } from './data-subject.service';
+import type { CaseService } from '../case/case.service';
+import { ListMetadata, toId } from '../common/list';
 import { DataSubject } from './data-subject.entity';
 import { BreakGlassArgs, CreateDataSubjectArgs, DataSubjectListArgs, MatchArgs, UpdateDataSubjectArgs } from './data-subject.inputs';
 
@@ -20,50 +22,55 @@ export class SubjectMatch {
 
 @Resolver(() => DataSubject)
 export class DataSubjectResolver {
+  constructor(
+    private readonly subjects: DataSubjectService,
+    private readonly cases: CaseService,
+  ) {}
+
   @Query(() => DataSubject, { nullable: true })
-  async DataSubject(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<DataSubject> {
-    return (await ctx.services.subjects.findReadable(id, ctx)).subject;
+  async DataSubject(@Arg('id', () => ID) id: string, @Ctx() caller: Caller): Promise<DataSubject> {
+    return (await this.subjects.findReadable(id, caller)).subject;
   }
 
   @Query(() => [DataSubject])
-  allDataSubjects(@Args() args: DataSubjectListArgs, @Ctx() ctx: Context): Promise<DataSubject[]> {
-    return ctx.services.subjects.list(args, ctx);
+  allDataSubjects(@Args() args: DataSubjectListArgs, @Ctx() caller: Caller): Promise<DataSubject[]> {
+    return this.subjects.list(args, caller);
   }
 
   @Query(() => ListMetadata)
-  async _allDataSubjectsMeta(@Args() args: DataSubjectListArgs, @Ctx() ctx: Context): Promise<ListMetadata> {
-    return { count: await ctx.services.subjects.count(args, ctx) };
+  async _allDataSubjectsMeta(@Args() args: DataSubjectListArgs, @Ctx() caller: Caller): Promise<ListMetadata> {
+    return { count: await this.subjects.count(args, caller) };
   }
 
   @Mutation(() => DataSubject)
-  createDataSubject(@Args() args: CreateDataSubjectArgs, @Ctx() ctx: Context): Promise<DataSubject> {
-    return ctx.services.subjects.create(args, ctx);
+  createDataSubject(@Args() args: CreateDataSubjectArgs, @Ctx() caller: Caller): Promise<DataSubject> {
+    return this.subjects.create(args, caller);
   }
 
   @Mutation(() => DataSubject)
-  async updateDataSubject(@Args() args: UpdateDataSubjectArgs, @Ctx() ctx: Context): Promise<DataSubject> {
-    const caseId = args.caseId ? await ctx.services.cases.justifyingCase(toId(args.caseId, 'caseId'), toId(args.id), ctx) : undefined;
-    return ctx.services.subjects.update(args.id, args, ctx, caseId);
+  async updateDataSubject(@Args() args: UpdateDataSubjectArgs, @Ctx() caller: Caller): Promise<DataSubject> {
+    const caseId = args.caseId ? await this.cases.justifyingCase(toId(args.caseId, 'caseId'), toId(args.id), caller) : undefined;
+    return this.subjects.update(args.id, args, caller, caseId);
   }
 
   @Mutation(() => DataSubject)
   async eraseDataSubject(
     @Arg('id', () => ID) id: string,
     @Arg('caseId', () => ID, { nullable: true }) caseId: string | null,
-    @Ctx() ctx: Context,
+    @Ctx() caller: Caller,
   ): Promise<DataSubject> {
-    const justifying = caseId ? await ctx.services.cases.justifyingCase(toId(caseId, 'caseId'), toId(id), ctx) : null;
-    return ctx.services.subjects.erase(id, justifying, ctx);
+    const justifying = caseId ? await this.cases.justifyingCase(toId(caseId, 'caseId'), toId(id), caller) : null;
+    return this.subjects.erase(id, justifying, caller);
   }
 
   @Mutation(() => DataSubject)
-  breakGlassRead(@Args() args: BreakGlassArgs, @Ctx() ctx: Context): Promise<DataSubject> {
-    return ctx.services.subjects.breakGlass(args.subjectId, args.reason, ctx);
+  breakGlassRead(@Args() args: BreakGlassArgs, @Ctx() caller: Caller): Promise<DataSubject> {
+    return this.subjects.breakGlass(args.subjectId, args.reason, caller);
   }
 
   @Query(() => [SubjectMatch])
-  async matchDataSubjects(@Args() args: MatchArgs, @Ctx() ctx: Context): Promise<SubjectMatch[]> {
-    const c = await ctx.services.cases.findVisible(args.caseId, ctx);
-    return ctx.services.subjects.match(c.id, args.query, ctx);
+  async matchDataSubjects(@Args() args: MatchArgs, @Ctx() caller: Caller): Promise<SubjectMatch[]> {
+    const c = await this.cases.findVisible(args.caseId, caller);
+    return this.subjects.match(c.id, args.query, caller);
   }
 }

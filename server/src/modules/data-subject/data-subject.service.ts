@@ -3,9 +3,9 @@ import { PERSONAL_DATA_FIELDS, type DataSubjectPersonalField } from '@mamori/sha
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/data-source';
 import { conflict, forbidden, notFound } from '../../errors';
-import type { Context } from '../../graphql/context';
-import { applyListArgs, likePattern, toId, toIds } from '../../graphql/list';
-import { STAFF_SUBJECT_CONDITION } from '../../permissions/need-to-know';
+import type { Caller } from '../common/caller';
+import { applyListArgs, likePattern, toId, toIds } from '../common/list';
+import { STAFF_SUBJECT_CONDITION } from '../common/need-to-know';
 import type { AuditWriter } from '../audit/audit-writer';
 import type { Justification } from '../audit/request-audit';
 import type { SubjectKeys } from '../audit/subject-keys';
@@ -56,20 +56,20 @@ export class DataSubjectService {
   }
 
   /** A direct read: refused with one ACCESS_DENIED entry when the caller has no need to know. */
-  async findReadable(id: string | number, ctx: Context): Promise<{ subject: DataSubject; justification: Justification }> {
+  async findReadable(id: string | number, caller: Caller): Promise<{ subject: DataSubject; justification: Justification }> {
     const subject = await this.find(id);
-    const justification = await ctx.access.subject(subject);
+    const justification = await caller.access.subject(subject);
     if (!justification) {
-      ctx.audit.recordDenied('DataSubject', subject.id, subject.id);
+      caller.audit.recordDenied('DataSubject', subject.id, subject.id);
       throw forbidden('You may not read this data subject: no open case about it is assigned to you');
     }
     return { subject, justification };
   }
 
-  private query(filter: DataSubjectFilter | undefined, ctx: Context) {
+  private query(filter: DataSubjectFilter | undefined, caller: Caller) {
     const qb = this.db.manager.createQueryBuilder(DataSubject, 's');
-    if (ctx.user?.role !== 'PRIVACY_MANAGER') {
-      qb.andWhere(STAFF_SUBJECT_CONDITION('s'), { restrictedFalse: false, staffId: ctx.user?.id ?? 0 });
+    if (caller.user?.role !== 'PRIVACY_MANAGER') {
+      qb.andWhere(STAFF_SUBJECT_CONDITION('s'), { restrictedFalse: false, staffId: caller.user?.id ?? 0 });
     }
     const ids = toIds(filter?.ids, 'filter.ids');
     if (ids) qb.andWhere('s.id IN (:...ids)', { ids: ids.length ? ids : [0] });
@@ -81,15 +81,15 @@ export class DataSubjectService {
     return qb;
   }
 
-  list(args: DataSubjectListArgs, ctx: Context): Promise<DataSubject[]> {
-    return applyListArgs(this.query(args.filter, ctx), args, SORTABLE).getMany();
+  list(args: DataSubjectListArgs, caller: Caller): Promise<DataSubject[]> {
+    return applyListArgs(this.query(args.filter, caller), args, SORTABLE).getMany();
   }
 
-  count(args: DataSubjectListArgs, ctx: Context): Promise<number> {
-    return this.query(args.filter, ctx).getCount();
+  count(args: DataSubjectListArgs, caller: Caller): Promise<number> {
+    return this.query(args.filter, caller).getCount();
   }
 
-  async create(args: CreateDataSubjectArgs, ctx: Context): Promise<DataSubject> {
+  async create(args: CreateDataSubjectArgs, caller: Caller): Promise<DataSubject> {
     const now = this.clock.now().toISOString();
     const subject = this.db.manager.create(DataSubject, {
       category: args.category,
@@ -108,12 +108,12 @@ export class DataSubjectService {
       const digest = await this.keys.digester(manager, created.id);
       const changes = Object.fromEntries(fields.map((f) => [f, { old: null, new: digest!(f, created[f]) }]));
       await this.writer.writeWithin(manager, [
-        ctx.audit.entry('CREATE', { entityType: 'DataSubject', entityId: created.id, subjectId: created.id, fields, changes }),
+        caller.audit.entry('CREATE', { entityType: 'DataSubject', entityId: created.id, subjectId: created.id, fields, changes }),
       ]);
       return created;
     });
     this.writer.committed();
-    ctx.audit.cover('DataSubject', saved.id);
+    caller.audit.cover('DataSubject', saved.id);
     return saved;
   }
 
@@ -122,11 +122,11 @@ export class DataSubjectService {
    * digests of old and new values) in one transaction. Unchanged values sent
    * back by the UI are ignored; nothing changed means no entry.
    */
-  async update(id: string, patch: DataSubjectFieldsArgs & { category?: DataSubject['category'] }, ctx: Context, caseId?: number | null): Promise<DataSubject> {
-    const { subject, justification } = await this.findReadable(id, ctx);
+  async update(id: string, patch: DataSubjectFieldsArgs & { category?: DataSubject['category'] }, caller: Caller, caseId?: number | null): Promise<DataSubject> {
+    const { subject, justification } = await this.findReadable(id, caller);
     if (subject.erasedAt) throw conflict('SUBJECT_ERASED', 'This data subject has been erased');
     const result = await this.db.transaction((manager) =>
-      this.applyChange(manager, subject, patch, ctx, caseId ?? justification.caseId, justification.breakGlassReason),
+      this.applyChange(manager, subject, patch, caller, caseId ?? justification.caseId, justification.breakGlassReason),
     );
     this.writer.committed();
     return result;
@@ -137,7 +137,7 @@ export class DataSubjectService {
     manager: EntityManager,
     subject: DataSubject,
     patch: DataSubjectFieldsArgs & { category?: DataSubject['category'] },
-    ctx: Context,
+    caller: Caller,
     caseId: number | null,
     reason?: string,
   ): Promise<DataSubject> {
@@ -159,7 +159,7 @@ export class DataSubjectService {
     subject.updatedAt = this.clock.now().toISOString();
     await manager.save(subject);
     await this.writer.writeWithin(manager, [
-      ctx.audit.entry('UPDATE', {
+      caller.audit.entry('UPDATE', {
         entityType: 'DataSubject',
         entityId: subject.id,
         subjectId: subject.id,
@@ -169,12 +169,12 @@ export class DataSubjectService {
         changes,
       }),
     ]);
-    ctx.audit.cover('DataSubject', subject.id);
+    caller.audit.cover('DataSubject', subject.id);
     return subject;
   }
 
   /** Erasure: a tombstone replaces the personal fields and the subject's audit key is destroyed. */
-  async erase(id: string, caseId: number | null, ctx: Context, manager?: EntityManager): Promise<DataSubject> {
+  async erase(id: string, caseId: number | null, caller: Caller, manager?: EntityManager): Promise<DataSubject> {
     const run = async (m: EntityManager) => {
       const subject = await this.find(id, m);
       if (subject.erasedAt) return subject;
@@ -187,9 +187,9 @@ export class DataSubjectService {
       await m.save(subject);
       await this.keys.destroy(m, subject.id, subject.erasedAt);
       await this.writer.writeWithin(m, [
-        ctx.audit.entry('ERASE', { entityType: 'DataSubject', entityId: subject.id, subjectId: subject.id, fields, caseId }),
+        caller.audit.entry('ERASE', { entityType: 'DataSubject', entityId: subject.id, subjectId: subject.id, fields, caseId }),
       ]);
-      ctx.audit.cover('DataSubject', subject.id);
+      caller.audit.cover('DataSubject', subject.id);
       return subject;
     };
     if (manager) return run(manager);
@@ -203,15 +203,15 @@ export class DataSubjectService {
   }
 
   /** Break-glass: staff read a subject outside their cases, with a reason, audited as BREAK_GLASS. */
-  async breakGlass(subjectId: string, reason: string, ctx: Context): Promise<DataSubject> {
+  async breakGlass(subjectId: string, reason: string, caller: Caller): Promise<DataSubject> {
     const subject = await this.find(subjectId);
-    ctx.access.grantBreakGlass(subject.id, reason.trim());
-    ctx.audit.recordRead('DataSubject', subject.id, subject.id, null, { caseId: null, breakGlassReason: reason.trim() });
+    caller.access.grantBreakGlass(subject.id, reason.trim());
+    caller.audit.recordRead('DataSubject', subject.id, subject.id, null, { caseId: null, breakGlassReason: reason.trim() });
     return subject;
   }
 
   /** Candidates for linking a case: ids and masked names only, audited as SEARCH under the case. */
-  async match(caseId: number, query: string, ctx: Context): Promise<Array<{ id: number; maskedName: string; category: DataSubject['category'] }>> {
+  async match(caseId: number, query: string, caller: Caller): Promise<Array<{ id: number; maskedName: string; category: DataSubject['category'] }>> {
     const rows = await this.db.manager
       .createQueryBuilder(DataSubject, 's')
       .where("s.search_text LIKE :q ESCAPE '!'", { q: likePattern(nfkc(query).toLowerCase()) })
@@ -219,7 +219,7 @@ export class DataSubjectService {
       .orderBy('s.id')
       .take(20)
       .getMany();
-    ctx.audit.record('SEARCH', {
+    caller.audit.record('SEARCH', {
       entityType: 'Case',
       entityId: caseId,
       caseId,

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { DateScalar, DateTimeScalar } from '../../graphql/scalars';
+import { DateScalar, DateTimeScalar } from '../common/scalars';
 import { MeasureStatus, type MeasureStatusValue } from './incident.enums';
 
 /** A preventive or corrective measure taken after an incident. */

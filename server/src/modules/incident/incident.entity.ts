@@ -1,8 +1,8 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { IncidentKind as IncidentKindValue } from '@mamori/shared';
-import { IncidentKind } from '../../graphql/enums';
-import { DateScalar, DateTimeScalar } from '../../graphql/scalars';
+import { IncidentKind } from '../common/enums';
+import { DateScalar, DateTimeScalar } from '../common/scalars';
 
 /**
  * An entry of the incident register (leak, loss, destruction, alteration,

@@ -1,9 +1,9 @@
 import { IsBoolean, IsIn, IsInt, IsOptional, Length, Max, MaxLength, Min } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { INCIDENT_KINDS, type IncidentKind as IncidentKindValue } from '@mamori/shared';
-import { IncidentKind } from '../../graphql/enums';
-import { ListArgs, ListFilter } from '../../graphql/list';
-import { DateScalar, DateTimeScalar } from '../../graphql/scalars';
+import { IncidentKind } from '../common/enums';
+import { ListArgs, ListFilter } from '../common/list';
+import { DateScalar, DateTimeScalar } from '../common/scalars';
 import { MEASURE_STATUSES, MeasureStatus, type MeasureStatusValue } from './incident.enums';
 
 export const MAX_PEOPLE = 100_000_000;

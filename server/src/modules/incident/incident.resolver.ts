@@ -1,7 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../graphql/context';
-import { ListMetadata } from '../../graphql/list';
-import { DateScalar } from '../../graphql/scalars';
+import type { Caller } from '../common/caller';
+import type { IncidentService } from './incident.service';
+import { ListMetadata } from '../common/list';
+import { DateScalar } from '../common/scalars';
 import { IncidentMeasure } from './incident-measure.entity';
 import { Incident } from './incident.entity';
 import { CreateIncidentArgs, IncidentListArgs, UpdateIncidentArgs } from './incident.inputs';
@@ -9,29 +10,31 @@ import * as rules from './incident.rules';
 
 @Resolver(() => Incident)
 export class IncidentResolver {
+  constructor(private readonly incidents: IncidentService) {}
+
   @Query(() => Incident, { nullable: true })
-  Incident(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Incident> {
-    return ctx.services.incidents.find(id);
+  Incident(@Arg('id', () => ID) id: string, @Ctx() caller: Caller): Promise<Incident> {
+    return this.incidents.find(id);
   }
 
   @Query(() => [Incident])
-  allIncidents(@Args() args: IncidentListArgs, @Ctx() ctx: Context): Promise<Incident[]> {
-    return ctx.services.incidents.list(args);
+  allIncidents(@Args() args: IncidentListArgs, @Ctx() caller: Caller): Promise<Incident[]> {
+    return this.incidents.list(args);
   }
 
   @Query(() => ListMetadata)
-  async _allIncidentsMeta(@Args() args: IncidentListArgs, @Ctx() ctx: Context): Promise<ListMetadata> {
-    return { count: await ctx.services.incidents.count(args) };
+  async _allIncidentsMeta(@Args() args: IncidentListArgs, @Ctx() caller: Caller): Promise<ListMetadata> {
+    return { count: await this.incidents.count(args) };
   }
 
   @Mutation(() => Incident)
-  createIncident(@Args() args: CreateIncidentArgs, @Ctx() ctx: Context): Promise<Incident> {
-    return ctx.services.incidents.create(args, ctx);
+  createIncident(@Args() args: CreateIncidentArgs, @Ctx() caller: Caller): Promise<Incident> {
+    return this.incidents.create(args, caller);
   }
 
   @Mutation(() => Incident, { description: 'Corrects an incident and records its reports and the notification of individuals' })
-  updateIncident(@Args() args: UpdateIncidentArgs, @Ctx() ctx: Context): Promise<Incident> {
-    return ctx.services.incidents.update(args);
+  updateIncident(@Args() args: UpdateIncidentArgs, @Ctx() caller: Caller): Promise<Incident> {
+    return this.incidents.update(args);
   }
 
   @FieldResolver(() => DateScalar, { description: 'The day of detection in Japan time (day 0 of every deadline)' })
@@ -40,8 +43,8 @@ export class IncidentResolver {
   }
 
   @FieldResolver(() => Int)
-  daysSinceDetection(@Root() i: Incident, @Ctx() ctx: Context): number {
-    return rules.daysSinceDetection(i, ctx.services.incidents.today());
+  daysSinceDetection(@Root() i: Incident, @Ctx() caller: Caller): number {
+    return rules.daysSinceDetection(i, this.incidents.today());
   }
 
   @FieldResolver(() => Boolean, {
@@ -62,13 +65,13 @@ export class IncidentResolver {
   }
 
   @FieldResolver(() => Boolean, { description: 'Reportable, more than 3 days since detection, no preliminary report yet' })
-  preliminaryReportFlagged(@Root() i: Incident, @Ctx() ctx: Context): boolean {
-    return rules.preliminaryReportFlagged(i, ctx.services.incidents.today());
+  preliminaryReportFlagged(@Root() i: Incident, @Ctx() caller: Caller): boolean {
+    return rules.preliminaryReportFlagged(i, this.incidents.today());
   }
 
   @FieldResolver(() => Boolean, { description: 'Reportable, more than 5 days since detection, no preliminary report yet' })
-  preliminaryReportOverdue(@Root() i: Incident, @Ctx() ctx: Context): boolean {
-    return rules.preliminaryReportOverdue(i, ctx.services.incidents.today());
+  preliminaryReportOverdue(@Root() i: Incident, @Ctx() caller: Caller): boolean {
+    return rules.preliminaryReportOverdue(i, this.incidents.today());
   }
 
   @FieldResolver(() => DateScalar, { description: 'The last day for the final report: 30 days after detection, 60 with a wrongful purpose' })
@@ -77,8 +80,8 @@ export class IncidentResolver {
   }
 
   @FieldResolver(() => Boolean, { description: 'Reportable, past finalReportDueOn, no final report yet' })
-  finalReportOverdue(@Root() i: Incident, @Ctx() ctx: Context): boolean {
-    return rules.finalReportOverdue(i, ctx.services.incidents.today());
+  finalReportOverdue(@Root() i: Incident, @Ctx() caller: Caller): boolean {
+    return rules.finalReportOverdue(i, this.incidents.today());
   }
 
   @FieldResolver(() => Boolean, { description: 'Reportable and the individuals concerned are not yet notified' })
@@ -87,12 +90,12 @@ export class IncidentResolver {
   }
 
   @FieldResolver(() => [IncidentMeasure])
-  measures(@Root() i: Incident, @Ctx() ctx: Context): Promise<IncidentMeasure[]> {
-    return ctx.services.incidents.measures(i.id, ctx);
+  measures(@Root() i: Incident, @Ctx() caller: Caller): Promise<IncidentMeasure[]> {
+    return this.incidents.measures(i.id, caller);
   }
 
   @FieldResolver(() => Int, { description: 'Measures not yet DONE' })
-  async openMeasureCount(@Root() i: Incident, @Ctx() ctx: Context): Promise<number> {
-    return (await ctx.services.incidents.measures(i.id, ctx)).filter((m) => m.status !== 'DONE').length;
+  async openMeasureCount(@Root() i: Incident, @Ctx() caller: Caller): Promise<number> {
+    return (await this.incidents.measures(i.id, caller)).filter((m) => m.status !== 'DONE').length;
   }
 }

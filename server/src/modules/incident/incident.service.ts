@@ -2,8 +2,8 @@ import { In, type EntityManager } from 'typeorm';
 import { japanDay, type Clock } from '../../clock';
 import type { Database } from '../../db/data-source';
 import { badInput, notFound } from '../../errors';
-import type { Context } from '../../graphql/context';
-import { applyListArgs, likePattern, toId, toIds } from '../../graphql/list';
+import type { Caller } from '../common/caller';
+import { applyListArgs, likePattern, toId, toIds } from '../common/list';
 import { PerRequest } from '../subcontractor/request-batch';
 import type { SubcontractorService } from '../subcontractor/subcontractor.service';
 import { IncidentMeasure } from './incident-measure.entity';
@@ -115,7 +115,7 @@ export class IncidentService {
     return (await this.subcontractors.find(toId(value, 'subcontractorId'))).id;
   }
 
-  async create(args: CreateIncidentArgs, ctx: Context): Promise<Incident> {
+  async create(args: CreateIncidentArgs, caller: Caller): Promise<Incident> {
     const now = this.clock.now().toISOString();
     const incident = this.db.manager.create(Incident, {
       reference: '',
@@ -130,7 +130,7 @@ export class IncidentService {
       preliminaryReportedOn: args.preliminaryReportedOn ?? null,
       finalReportedOn: args.finalReportedOn ?? null,
       individualsNotifiedOn: args.individualsNotifiedOn ?? null,
-      recordedById: ctx.user?.id ?? null,
+      recordedById: caller.user?.id ?? null,
       createdAt: now,
       updatedAt: now,
     });
@@ -173,8 +173,8 @@ export class IncidentService {
     return result;
   }
 
-  measures(incidentId: number, ctx: Context): Promise<IncidentMeasure[]> {
-    return this.measuresOf.of(ctx).load(incidentId);
+  measures(incidentId: number, caller: Caller): Promise<IncidentMeasure[]> {
+    return this.measuresOf.of(caller).load(incidentId);
   }
 
   async findMeasure(id: string | number): Promise<IncidentMeasure> {
@@ -209,7 +209,7 @@ export class IncidentService {
     return this.measureQuery(args.filter).getCount();
   }
 
-  async createMeasure(args: CreateIncidentMeasureArgs, ctx: Context): Promise<IncidentMeasure> {
+  async createMeasure(args: CreateIncidentMeasureArgs, caller: Caller): Promise<IncidentMeasure> {
     const incident = await this.find(toId(args.incidentId, 'incidentId'));
     const description = args.description.trim();
     if (!description) throw badInput('description', 'description must not be blank');
@@ -222,17 +222,17 @@ export class IncidentService {
         status,
         dueOn: args.dueOn ?? null,
         doneOn: status === 'DONE' ? this.today() : null,
-        recordedById: ctx.user?.id ?? null,
+        recordedById: caller.user?.id ?? null,
         createdAt: now,
         updatedAt: now,
       }),
     );
-    this.measuresOf.of(ctx).clear();
+    this.measuresOf.of(caller).clear();
     return saved;
   }
 
   /** The day it was done is recorded when it becomes DONE, and cleared if it is reopened. */
-  async updateMeasure(args: UpdateIncidentMeasureArgs, ctx: Context): Promise<IncidentMeasure> {
+  async updateMeasure(args: UpdateIncidentMeasureArgs, caller: Caller): Promise<IncidentMeasure> {
     const m = await this.findMeasure(args.id);
     if (args.incidentId && toId(args.incidentId, 'incidentId') !== m.incidentId) {
       throw badInput('incidentId', 'A measure cannot move to another incident');
@@ -248,7 +248,7 @@ export class IncidentService {
     }
     m.updatedAt = this.clock.now().toISOString();
     const saved = await this.db.manager.save(m);
-    this.measuresOf.of(ctx).clear();
+    this.measuresOf.of(caller).clear();
     return saved;
   }
 }

@@ -2,8 +2,8 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { jsonStrings } from '../../db/json-columns';
 import type { LegalBasis as LegalBasisValue } from '@mamori/shared';
-import { LegalBasis } from '../../graphql/enums';
-import { DateScalar, DateTimeScalar } from '../../graphql/scalars';
+import { LegalBasis } from '../common/enums';
+import { DateScalar, DateTimeScalar } from '../common/scalars';
 
 
 /**

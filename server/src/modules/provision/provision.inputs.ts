@@ -1,9 +1,9 @@
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, Length, MaxLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { LEGAL_BASES, type LegalBasis as LegalBasisValue } from '@mamori/shared';
-import { LegalBasis } from '../../graphql/enums';
-import { ListArgs, ListFilter } from '../../graphql/list';
-import { DateScalar } from '../../graphql/scalars';
+import { LegalBasis } from '../common/enums';
+import { ListArgs, ListFilter } from '../common/list';
+import { DateScalar } from '../common/scalars';
 
 @InputType()
 export class ThirdPartyProvisionFilter extends ListFilter {

@@ -2,9 +2,9 @@ import type { EntityManager } from 'typeorm';
 import { japanDay, type Clock } from '../../clock';
 import type { Database } from '../../db/data-source';
 import { badInput, conflict, notFound } from '../../errors';
-import type { Context } from '../../graphql/context';
-import { applyListArgs, likePattern, toId, toIds } from '../../graphql/list';
-import { STAFF_SUBJECT_CONDITION } from '../../permissions/need-to-know';
+import type { Caller } from '../common/caller';
+import { applyListArgs, likePattern, toId, toIds } from '../common/list';
+import { STAFF_SUBJECT_CONDITION } from '../common/need-to-know';
 import { Consent } from '../consent/consent.entity';
 import { DataSubject } from '../data-subject/data-subject.entity';
 import type { DataSubjectService } from '../data-subject/data-subject.service';
@@ -22,17 +22,17 @@ export class ProvisionService {
     private readonly subjects: DataSubjectService,
   ) {}
 
-  async find(id: string, ctx: Context): Promise<ThirdPartyProvision> {
+  async find(id: string, caller: Caller): Promise<ThirdPartyProvision> {
     const record = await this.db.manager.findOneBy(ThirdPartyProvision, { id: toId(id) });
     if (!record) throw notFound('ThirdPartyProvision', id);
-    await this.subjects.findReadable(record.subjectId, ctx);
+    await this.subjects.findReadable(record.subjectId, caller);
     return record;
   }
 
-  private query(filter: ThirdPartyProvisionFilter | undefined, ctx: Context) {
+  private query(filter: ThirdPartyProvisionFilter | undefined, caller: Caller) {
     const qb = this.db.manager.createQueryBuilder(ThirdPartyProvision, 'p');
-    if (ctx.user?.role !== 'PRIVACY_MANAGER') {
-      qb.innerJoin(DataSubject, 's', 's.id = p.subject_id').andWhere(STAFF_SUBJECT_CONDITION('s'), { restrictedFalse: false, staffId: ctx.user?.id ?? 0 });
+    if (caller.user?.role !== 'PRIVACY_MANAGER') {
+      qb.innerJoin(DataSubject, 's', 's.id = p.subject_id').andWhere(STAFF_SUBJECT_CONDITION('s'), { restrictedFalse: false, staffId: caller.user?.id ?? 0 });
     }
     const ids = toIds(filter?.ids, 'filter.ids');
     if (ids) qb.andWhere('p.id IN (:...ids)', { ids: ids.length ? ids : [0] });
@@ -45,12 +45,12 @@ export class ProvisionService {
     return qb;
   }
 
-  list(args: ThirdPartyProvisionListArgs, ctx: Context): Promise<ThirdPartyProvision[]> {
-    return applyListArgs(this.query(args.filter, ctx), args, SORTABLE).getMany();
+  list(args: ThirdPartyProvisionListArgs, caller: Caller): Promise<ThirdPartyProvision[]> {
+    return applyListArgs(this.query(args.filter, caller), args, SORTABLE).getMany();
   }
 
-  count(args: ThirdPartyProvisionListArgs, ctx: Context): Promise<number> {
-    return this.query(args.filter, ctx).getCount();
+  count(args: ThirdPartyProvisionListArgs, caller: Caller): Promise<number> {
+    return this.query(args.filter, caller).getCount();
   }
 
   /** Records past their three years, for the manager's review. */
@@ -67,8 +67,8 @@ export class ProvisionService {
   }
 
   /** Refused without a valid basis, for an erased subject, or one under cessation of provision. */
-  async create(args: CreateThirdPartyProvisionArgs, ctx: Context): Promise<ThirdPartyProvision> {
-    const { subject } = await this.subjects.findReadable(toId(args.subjectId, 'subjectId'), ctx);
+  async create(args: CreateThirdPartyProvisionArgs, caller: Caller): Promise<ThirdPartyProvision> {
+    const { subject } = await this.subjects.findReadable(toId(args.subjectId, 'subjectId'), caller);
     if (subject.erasedAt) throw conflict('SUBJECT_ERASED', 'This data subject has been erased');
     if (subject.provisionStopped) throw conflict('PROVISION_STOPPED', 'Provision of this subject’s data to third parties has been stopped at their request');
     if (args.providedOn > japanDay(this.clock.now())) throw badInput('providedOn', 'providedOn cannot be in the future');
@@ -82,11 +82,11 @@ export class ProvisionService {
         legalBasis: args.legalBasis,
         consentId,
         note: args.note?.trim() || null,
-        recordedById: ctx.user!.id,
+        recordedById: caller.user!.id,
         createdAt: this.clock.now().toISOString(),
       }),
     );
-    ctx.audit.record('CREATE', { entityType: 'ThirdPartyProvision', entityId: record.id, subjectId: subject.id, reason: record.legalBasis });
+    caller.audit.record('CREATE', { entityType: 'ThirdPartyProvision', entityId: record.id, subjectId: subject.id, reason: record.legalBasis });
     return record;
   }
 

@@ -2,7 +2,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { jsonStrings } from '../../db/json-columns';
 import type { SubjectCategory as SubjectCategoryValue } from '@mamori/shared';
-import { SubjectCategory } from '../../graphql/enums';
+import { SubjectCategory } from '../common/enums';
 
 
 /** A purpose of use from the privacy policy; personal data is used only within one. */

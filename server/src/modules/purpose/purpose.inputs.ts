@@ -1,8 +1,8 @@
 import { ArrayMaxSize, IsBoolean, IsIn, IsOptional, Length, Matches, MaxLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { SUBJECT_CATEGORIES, type SubjectCategory as SubjectCategoryValue } from '@mamori/shared';
-import { SubjectCategory } from '../../graphql/enums';
-import { ListArgs, ListFilter } from '../../graphql/list';
+import { SubjectCategory } from '../common/enums';
+import { ListArgs, ListFilter } from '../common/list';
 
 @InputType()
 export class PurposeOfUseFilter extends ListFilter {

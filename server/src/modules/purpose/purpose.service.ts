@@ -1,6 +1,6 @@
 import type { Database } from '../../db/data-source';
 import { conflict, notFound } from '../../errors';
-import { applyListArgs, toId, toIds } from '../../graphql/list';
+import { applyListArgs, toId, toIds } from '../common/list';
 import { PurposeOfUse } from './purpose.entity';
 import type { CreatePurposeOfUseArgs, PurposeOfUseListArgs, UpdatePurposeOfUseArgs } from './purpose.inputs';
 

@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { japanDay, type Clock } from '../../clock';
 import type { Database } from '../../db/data-source';
-import { DateTimeScalar } from '../../graphql/scalars';
+import { DateTimeScalar } from '../common/scalars';
 import type { AuditWriter } from '../audit/audit-writer';
 import type { RequestAudit } from '../audit/request-audit';
 import type { Case } from '../case/case.entity';

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { DateScalar, DateTimeScalar } from '../../graphql/scalars';
+import { DateScalar, DateTimeScalar } from '../common/scalars';
 
 /** A signed confidentiality agreement; without one in force a subcontractor may not receive data. */
 @Entity('confidentiality_agreement')

@@ -1,7 +1,7 @@
 import { IsOptional, Length, MaxLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
-import { ListArgs, ListFilter } from '../../graphql/list';
-import { DateScalar } from '../../graphql/scalars';
+import { ListArgs, ListFilter } from '../common/list';
+import { DateScalar } from '../common/scalars';
 
 @InputType()
 export class ConfidentialityAgreementFilter extends ListFilter {

@@ -1,6 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../graphql/context';
-import { ListMetadata } from '../../graphql/list';
+import type { Caller } from '../common/caller';
+import type { ConfidentialityAgreementService } from './confidentiality-agreement.service';
+import type { SubcontractorService } from './subcontractor.service';
+import { ListMetadata } from '../common/list';
 import { ConfidentialityAgreement } from './confidentiality-agreement.entity';
 import {
   ConfidentialityAgreementListArgs,
@@ -11,49 +13,54 @@ import * as rules from './supervision.rules';
 
 @Resolver(() => ConfidentialityAgreement)
 export class ConfidentialityAgreementResolver {
+  constructor(
+    private readonly agreements: ConfidentialityAgreementService,
+    private readonly subcontractors: SubcontractorService,
+  ) {}
+
   @Query(() => ConfidentialityAgreement, { nullable: true })
-  ConfidentialityAgreement(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ConfidentialityAgreement> {
-    return ctx.services.agreements.find(id);
+  ConfidentialityAgreement(@Arg('id', () => ID) id: string, @Ctx() caller: Caller): Promise<ConfidentialityAgreement> {
+    return this.agreements.find(id);
   }
 
   @Query(() => [ConfidentialityAgreement])
-  allConfidentialityAgreements(@Args() args: ConfidentialityAgreementListArgs, @Ctx() ctx: Context): Promise<ConfidentialityAgreement[]> {
-    return ctx.services.agreements.list(args);
+  allConfidentialityAgreements(@Args() args: ConfidentialityAgreementListArgs, @Ctx() caller: Caller): Promise<ConfidentialityAgreement[]> {
+    return this.agreements.list(args);
   }
 
   @Query(() => ListMetadata)
-  async _allConfidentialityAgreementsMeta(@Args() args: ConfidentialityAgreementListArgs, @Ctx() ctx: Context): Promise<ListMetadata> {
-    return { count: await ctx.services.agreements.count(args) };
+  async _allConfidentialityAgreementsMeta(@Args() args: ConfidentialityAgreementListArgs, @Ctx() caller: Caller): Promise<ListMetadata> {
+    return { count: await this.agreements.count(args) };
   }
 
   @Mutation(() => ConfidentialityAgreement)
-  createConfidentialityAgreement(@Args() args: CreateConfidentialityAgreementArgs, @Ctx() ctx: Context): Promise<ConfidentialityAgreement> {
-    return ctx.services.agreements.create(args, ctx);
+  createConfidentialityAgreement(@Args() args: CreateConfidentialityAgreementArgs, @Ctx() caller: Caller): Promise<ConfidentialityAgreement> {
+    return this.agreements.create(args, caller);
   }
 
   @Mutation(() => ConfidentialityAgreement)
-  updateConfidentialityAgreement(@Args() args: UpdateConfidentialityAgreementArgs, @Ctx() ctx: Context): Promise<ConfidentialityAgreement> {
-    return ctx.services.agreements.update(args, ctx);
+  updateConfidentialityAgreement(@Args() args: UpdateConfidentialityAgreementArgs, @Ctx() caller: Caller): Promise<ConfidentialityAgreement> {
+    return this.agreements.update(args, caller);
   }
 
   @FieldResolver(() => Boolean, { description: 'Today is between effectiveFrom and expiresOn, both included' })
-  inForce(@Root() a: ConfidentialityAgreement, @Ctx() ctx: Context): boolean {
-    return rules.inForce(a, ctx.services.subcontractors.today());
+  inForce(@Root() a: ConfidentialityAgreement, @Ctx() caller: Caller): boolean {
+    return rules.inForce(a, this.subcontractors.today());
   }
 
   @FieldResolver(() => Int, { description: 'Days from today to expiresOn (0 on the last day, negative once expired)' })
-  daysToExpiry(@Root() a: ConfidentialityAgreement, @Ctx() ctx: Context): number {
-    return rules.daysToExpiry(a, ctx.services.subcontractors.today());
+  daysToExpiry(@Root() a: ConfidentialityAgreement, @Ctx() caller: Caller): number {
+    return rules.daysToExpiry(a, this.subcontractors.today());
   }
 
   @FieldResolver(() => Boolean, { description: 'In force and expiring within 30 days' })
-  expiringSoon(@Root() a: ConfidentialityAgreement, @Ctx() ctx: Context): boolean {
-    return rules.expiringSoon(a, ctx.services.subcontractors.today());
+  expiringSoon(@Root() a: ConfidentialityAgreement, @Ctx() caller: Caller): boolean {
+    return rules.expiringSoon(a, this.subcontractors.today());
   }
 
   @FieldResolver(() => Boolean, { description: 'Another agreement of the same subcontractor continues it without a gap' })
-  async renewed(@Root() a: ConfidentialityAgreement, @Ctx() ctx: Context): Promise<boolean> {
-    const record = await ctx.services.subcontractors.record(a.subcontractorId, ctx);
+  async renewed(@Root() a: ConfidentialityAgreement, @Ctx() caller: Caller): Promise<boolean> {
+    const record = await this.subcontractors.record(a.subcontractorId, caller);
     return rules.renewed(a, record.agreements);
   }
 }

@@ -1,8 +1,8 @@
 import { addDays, type Clock } from '../../clock';
 import type { Database } from '../../db/data-source';
 import { badInput, notFound } from '../../errors';
-import type { Context } from '../../graphql/context';
-import { applyListArgs, likePattern, toId, toIds } from '../../graphql/list';
+import type { Caller } from '../common/caller';
+import { applyListArgs, likePattern, toId, toIds } from '../common/list';
 import { ConfidentialityAgreement } from './confidentiality-agreement.entity';
 import type {
   ConfidentialityAgreementFilter,
@@ -89,7 +89,7 @@ export class ConfidentialityAgreementService {
     if (a.expiresOn <= a.effectiveFrom) throw badInput('expiresOn', 'expiresOn must be after effectiveFrom');
   }
 
-  async create(args: CreateConfidentialityAgreementArgs, ctx: Context): Promise<ConfidentialityAgreement> {
+  async create(args: CreateConfidentialityAgreementArgs, caller: Caller): Promise<ConfidentialityAgreement> {
     const s = await this.subcontractors.find(toId(args.subcontractorId, 'subcontractorId'));
     const documentRef = args.documentRef.trim();
     if (!documentRef) throw badInput('documentRef', 'documentRef must not be blank');
@@ -101,16 +101,16 @@ export class ConfidentialityAgreementService {
         subcontractorId: s.id,
         ...terms,
         documentRef,
-        recordedById: ctx.user?.id ?? null,
+        recordedById: caller.user?.id ?? null,
         createdAt: now,
         updatedAt: now,
       }),
     );
-    this.subcontractors.forget(ctx);
+    this.subcontractors.forget(caller);
     return saved;
   }
 
-  async update(args: UpdateConfidentialityAgreementArgs, ctx: Context): Promise<ConfidentialityAgreement> {
+  async update(args: UpdateConfidentialityAgreementArgs, caller: Caller): Promise<ConfidentialityAgreement> {
     const a = await this.find(args.id);
     if (args.subcontractorId && toId(args.subcontractorId, 'subcontractorId') !== a.subcontractorId) {
       throw badInput('subcontractorId', 'An agreement cannot move to another subcontractor');
@@ -125,7 +125,7 @@ export class ConfidentialityAgreementService {
     this.validate(a);
     a.updatedAt = this.clock.now().toISOString();
     const saved = await this.db.manager.save(a);
-    this.subcontractors.forget(ctx);
+    this.subcontractors.forget(caller);
     return saved;
   }
 }

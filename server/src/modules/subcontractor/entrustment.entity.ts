@@ -1,8 +1,8 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { SubjectCategory as SubjectCategoryValue } from '@mamori/shared';
-import { SubjectCategory } from '../../graphql/enums';
-import { DateScalar, DateTimeScalar } from '../../graphql/scalars';
+import { SubjectCategory } from '../common/enums';
+import { DateScalar, DateTimeScalar } from '../common/scalars';
 import { jsonIds, jsonStrings } from '../../db/json-columns';
 import { CertificateKind, type CertificateKindValue } from './supervision.enums';
 

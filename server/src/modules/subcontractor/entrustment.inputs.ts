@@ -1,9 +1,9 @@
 import { ArrayMaxSize, ArrayNotEmpty, IsIn, IsInt, IsOptional, Length, Max, MaxLength, Min } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { SUBJECT_CATEGORIES, type SubjectCategory as SubjectCategoryValue } from '@mamori/shared';
-import { SubjectCategory } from '../../graphql/enums';
-import { ListArgs, ListFilter } from '../../graphql/list';
-import { DateScalar } from '../../graphql/scalars';
+import { SubjectCategory } from '../common/enums';
+import { ListArgs, ListFilter } from '../common/list';
+import { DateScalar } from '../common/scalars';
 import { CERTIFICATE_KINDS, CertificateKind, type CertificateKindValue } from './supervision.enums';
 
 export const MAX_SUBJECT_COUNT = 100_000_000;

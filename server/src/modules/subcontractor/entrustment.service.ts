@@ -2,8 +2,8 @@ import type { EntityManager } from 'typeorm';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/data-source';
 import { badInput, conflict, notFound } from '../../errors';
-import type { Context } from '../../graphql/context';
-import { applyListArgs, likePattern, toId, toIds } from '../../graphql/list';
+import type { Caller } from '../common/caller';
+import { applyListArgs, likePattern, toId, toIds } from '../common/list';
 import type { PurposeService } from '../purpose/purpose.service';
 import { Entrustment } from './entrustment.entity';
 import type { CloseEntrustmentArgs, CreateEntrustmentArgs, EntrustmentFilter, EntrustmentListArgs, UpdateEntrustmentArgs } from './entrustment.inputs';
@@ -108,7 +108,7 @@ export class EntrustmentService {
     }
   }
 
-  async create(args: CreateEntrustmentArgs, ctx: Context): Promise<Entrustment> {
+  async create(args: CreateEntrustmentArgs, caller: Caller): Promise<Entrustment> {
     const subcontractorId = toId(args.subcontractorId, 'subcontractorId');
     const fields = {
       dataCategories: [...new Set(args.dataCategories)],
@@ -131,13 +131,13 @@ export class EntrustmentService {
           closedOn: null,
           certificateKind: null,
           certificateRef: null,
-          recordedById: ctx.user?.id ?? null,
+          recordedById: caller.user?.id ?? null,
           createdAt: now,
           updatedAt: now,
         }),
       );
     });
-    this.subcontractors.forget(ctx);
+    this.subcontractors.forget(caller);
     return saved;
   }
 
@@ -146,7 +146,7 @@ export class EntrustmentService {
    * categories, purposes or people, or a later end) is a hand-over in effect,
    * refused unless the subcontractor may receive data today.
    */
-  async update(args: UpdateEntrustmentArgs, ctx: Context): Promise<Entrustment> {
+  async update(args: UpdateEntrustmentArgs, caller: Caller): Promise<Entrustment> {
     const e = await this.find(args.id);
     if (args.subcontractorId && toId(args.subcontractorId, 'subcontractorId') !== e.subcontractorId) {
       throw badInput('subcontractorId', 'A hand-over cannot move to another subcontractor');
@@ -176,12 +176,12 @@ export class EntrustmentService {
       next.updatedAt = this.clock.now().toISOString();
       return manager.save(Entrustment, next);
     });
-    this.subcontractors.forget(ctx);
+    this.subcontractors.forget(caller);
     return saved;
   }
 
   /** Closed with a certificate of return or destruction; closing is final. */
-  async close(args: CloseEntrustmentArgs, ctx: Context): Promise<Entrustment> {
+  async close(args: CloseEntrustmentArgs, caller: Caller): Promise<Entrustment> {
     const e = await this.find(args.id);
     if (e.closedOn) throw conflict('ENTRUSTMENT_CLOSED', 'This hand-over is already closed');
     const closedOn = args.closedOn ?? this.subcontractors.today();
@@ -194,7 +194,7 @@ export class EntrustmentService {
     e.certificateRef = certificateRef;
     e.updatedAt = this.clock.now().toISOString();
     const saved = await this.db.manager.save(e);
-    this.subcontractors.forget(ctx);
+    this.subcontractors.forget(caller);
     return saved;
   }
 }

@@ -2,8 +2,8 @@ import { Brackets, In, IsNull, type EntityManager } from 'typeorm';
 import { japanDay, type Clock } from '../../clock';
 import type { Database } from '../../db/data-source';
 import { badInput, conflict, notFound } from '../../errors';
-import type { Context } from '../../graphql/context';
-import { applyListArgs, likePattern, toId, toIds } from '../../graphql/list';
+import type { Caller } from '../common/caller';
+import { applyListArgs, likePattern, toId, toIds } from '../common/list';
 import type { PurposeService } from '../purpose/purpose.service';
 import { ConfidentialityAgreement } from './confidentiality-agreement.entity';
 import { Entrustment } from './entrustment.entity';
@@ -74,21 +74,21 @@ export class SubcontractorService {
   }
 
   /** The record behind a field of a list row, batched per request. */
-  record(subcontractorId: number, ctx: Context): Promise<SupervisionRecord> {
-    return this.records.of(ctx).load(subcontractorId);
+  record(subcontractorId: number, caller: Caller): Promise<SupervisionRecord> {
+    return this.records.of(caller).load(subcontractorId);
   }
 
   /** After a change in this module, computed fields of the same request are loaded afresh. */
-  forget(ctx: Context): void {
-    this.records.of(ctx).clear();
+  forget(caller: Caller): void {
+    this.records.of(caller).clear();
   }
 
   standingOf(r: SupervisionRecord, day = this.today()): Standing {
     return standing(r.subcontractor, r.agreements, r.reviews, day);
   }
 
-  async standingFor(s: Subcontractor, ctx: Context): Promise<Standing> {
-    const r = await this.record(s.id, ctx);
+  async standingFor(s: Subcontractor, caller: Caller): Promise<Standing> {
+    const r = await this.record(s.id, caller);
     // the row itself may be newer than the batch (e.g. just updated in this request)
     return this.standingOf({ ...r, subcontractor: s });
   }
@@ -176,7 +176,7 @@ export class SubcontractorService {
     if (day && day > this.today()) throw badInput('lastAssessedOn', 'lastAssessedOn cannot be in the future');
   }
 
-  async create(args: CreateSubcontractorArgs, ctx: Context): Promise<Subcontractor> {
+  async create(args: CreateSubcontractorArgs, caller: Caller): Promise<Subcontractor> {
     this.checkAssessedOn(args.lastAssessedOn);
     const now = this.clock.now().toISOString();
     const meetsStandards = args.meetsStandards ?? false;
@@ -190,17 +190,17 @@ export class SubcontractorService {
         // a standards decision is an assessment: dated today unless the day is given
         lastAssessedOn: args.lastAssessedOn ?? (meetsStandards ? this.today() : null),
         active: true,
-        recordedById: ctx.user?.id ?? null,
+        recordedById: caller.user?.id ?? null,
         createdAt: now,
         updatedAt: now,
       }),
     );
-    this.forget(ctx);
+    this.forget(caller);
     return saved;
   }
 
   /** Changes what was sent; deactivation is refused while the subcontractor still holds handed-over data. */
-  async update(args: UpdateSubcontractorArgs, ctx: Context): Promise<Subcontractor> {
+  async update(args: UpdateSubcontractorArgs, caller: Caller): Promise<Subcontractor> {
     const s = await this.find(args.id);
     this.checkAssessedOn(args.lastAssessedOn);
     if (args.name !== undefined && args.name !== null && args.name.trim() !== s.name) s.name = await this.checkName(args.name, s.id);
@@ -225,7 +225,7 @@ export class SubcontractorService {
     }
     s.updatedAt = this.clock.now().toISOString();
     const saved = await this.db.manager.save(s);
-    this.forget(ctx);
+    this.forget(caller);
     return saved;
   }
 }

@@ -1,8 +1,8 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { ReviewResult as ReviewResultValue } from '@mamori/shared';
-import { ReviewResult } from '../../graphql/enums';
-import { DateScalar, DateTimeScalar } from '../../graphql/scalars';
+import { ReviewResult } from '../common/enums';
+import { DateScalar, DateTimeScalar } from '../common/scalars';
 
 /** One round of the regular management and supervision of a subcontractor. */
 @Entity('supervision_review')

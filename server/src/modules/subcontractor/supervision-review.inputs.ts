@@ -1,9 +1,9 @@
 import { IsIn, IsOptional, MaxLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { REVIEW_RESULTS, type ReviewResult as ReviewResultValue } from '@mamori/shared';
-import { ReviewResult } from '../../graphql/enums';
-import { ListArgs, ListFilter } from '../../graphql/list';
-import { DateScalar } from '../../graphql/scalars';
+import { ReviewResult } from '../common/enums';
+import { ListArgs, ListFilter } from '../common/list';
+import { DateScalar } from '../common/scalars';
 
 export const REVIEW_TEXT_MAX = 4000;
 

@@ -1,47 +1,54 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../graphql/context';
-import { ListMetadata } from '../../graphql/list';
+import type { Caller } from '../common/caller';
+import type { SupervisionReviewService } from './supervision-review.service';
+import type { SubcontractorService } from './subcontractor.service';
+import { ListMetadata } from '../common/list';
 import { SupervisionReview } from './supervision-review.entity';
 import { CreateSupervisionReviewArgs, SupervisionReviewListArgs, UpdateSupervisionReviewArgs } from './supervision-review.inputs';
 import * as rules from './supervision.rules';
 
 @Resolver(() => SupervisionReview)
 export class SupervisionReviewResolver {
+  constructor(
+    private readonly supervisionReviews: SupervisionReviewService,
+    private readonly subcontractors: SubcontractorService,
+  ) {}
+
   @Query(() => SupervisionReview, { nullable: true })
-  SupervisionReview(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<SupervisionReview> {
-    return ctx.services.supervisionReviews.find(id);
+  SupervisionReview(@Arg('id', () => ID) id: string, @Ctx() caller: Caller): Promise<SupervisionReview> {
+    return this.supervisionReviews.find(id);
   }
 
   @Query(() => [SupervisionReview])
-  allSupervisionReviews(@Args() args: SupervisionReviewListArgs, @Ctx() ctx: Context): Promise<SupervisionReview[]> {
-    return ctx.services.supervisionReviews.list(args);
+  allSupervisionReviews(@Args() args: SupervisionReviewListArgs, @Ctx() caller: Caller): Promise<SupervisionReview[]> {
+    return this.supervisionReviews.list(args);
   }
 
   @Query(() => ListMetadata)
-  async _allSupervisionReviewsMeta(@Args() args: SupervisionReviewListArgs, @Ctx() ctx: Context): Promise<ListMetadata> {
-    return { count: await ctx.services.supervisionReviews.count(args) };
+  async _allSupervisionReviewsMeta(@Args() args: SupervisionReviewListArgs, @Ctx() caller: Caller): Promise<ListMetadata> {
+    return { count: await this.supervisionReviews.count(args) };
   }
 
   @Mutation(() => SupervisionReview)
-  createSupervisionReview(@Args() args: CreateSupervisionReviewArgs, @Ctx() ctx: Context): Promise<SupervisionReview> {
-    return ctx.services.supervisionReviews.create(args, ctx);
+  createSupervisionReview(@Args() args: CreateSupervisionReviewArgs, @Ctx() caller: Caller): Promise<SupervisionReview> {
+    return this.supervisionReviews.create(args, caller);
   }
 
   @Mutation(() => SupervisionReview)
-  updateSupervisionReview(@Args() args: UpdateSupervisionReviewArgs, @Ctx() ctx: Context): Promise<SupervisionReview> {
-    return ctx.services.supervisionReviews.update(args, ctx);
+  updateSupervisionReview(@Args() args: UpdateSupervisionReviewArgs, @Ctx() caller: Caller): Promise<SupervisionReview> {
+    return this.supervisionReviews.update(args, caller);
   }
 
   @FieldResolver(() => Boolean, { description: 'A later review of the same subcontractor exists' })
-  async superseded(@Root() r: SupervisionReview, @Ctx() ctx: Context): Promise<boolean> {
-    return rules.superseded(r, (await ctx.services.subcontractors.record(r.subcontractorId, ctx)).reviews);
+  async superseded(@Root() r: SupervisionReview, @Ctx() caller: Caller): Promise<boolean> {
+    return rules.superseded(r, (await this.subcontractors.record(r.subcontractorId, caller)).reviews);
   }
 
   @FieldResolver(() => Boolean, { description: 'The latest review of an active subcontractor, and nextReviewDue has passed' })
-  async overdue(@Root() r: SupervisionReview, @Ctx() ctx: Context): Promise<boolean> {
-    const record = await ctx.services.subcontractors.record(r.subcontractorId, ctx);
+  async overdue(@Root() r: SupervisionReview, @Ctx() caller: Caller): Promise<boolean> {
+    const record = await this.subcontractors.record(r.subcontractorId, caller);
     return (
-      record.subcontractor.active && !rules.superseded(r, record.reviews) && r.nextReviewDue < ctx.services.subcontractors.today()
+      record.subcontractor.active && !rules.superseded(r, record.reviews) && r.nextReviewDue < this.subcontractors.today()
     );
   }
 }

@@ -1,8 +1,8 @@
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/data-source';
 import { badInput, notFound } from '../../errors';
-import type { Context } from '../../graphql/context';
-import { applyListArgs, likePattern, toId, toIds } from '../../graphql/list';
+import type { Caller } from '../common/caller';
+import { applyListArgs, likePattern, toId, toIds } from '../common/list';
 import type { UserService } from '../user/user.service';
 import type { SubcontractorService } from './subcontractor.service';
 import { SupervisionReview } from './supervision-review.entity';
@@ -90,12 +90,12 @@ export class SupervisionReviewService {
     if (r.result !== 'COMPLIANT' && !r.findings) throw badInput('findings', `A ${r.result} result needs its findings`);
   }
 
-  async create(args: CreateSupervisionReviewArgs, ctx: Context): Promise<SupervisionReview> {
+  async create(args: CreateSupervisionReviewArgs, caller: Caller): Promise<SupervisionReview> {
     const s = await this.subcontractors.find(toId(args.subcontractorId, 'subcontractorId'));
     const review = {
       subcontractorId: s.id,
       reviewedOn: args.reviewedOn,
-      reviewerId: await this.reviewer(args.reviewerId ?? ctx.user!.id),
+      reviewerId: await this.reviewer(args.reviewerId ?? caller.user!.id),
       result: args.result,
       findings: args.findings?.trim() || null,
       correctiveActions: args.correctiveActions?.trim() || null,
@@ -104,11 +104,11 @@ export class SupervisionReviewService {
     this.validate(review);
     const now = this.clock.now().toISOString();
     const saved = await this.db.manager.save(this.db.manager.create(SupervisionReview, { ...review, createdAt: now, updatedAt: now }));
-    this.subcontractors.forget(ctx);
+    this.subcontractors.forget(caller);
     return saved;
   }
 
-  async update(args: UpdateSupervisionReviewArgs, ctx: Context): Promise<SupervisionReview> {
+  async update(args: UpdateSupervisionReviewArgs, caller: Caller): Promise<SupervisionReview> {
     const r = await this.find(args.id);
     if (args.subcontractorId && toId(args.subcontractorId, 'subcontractorId') !== r.subcontractorId) {
       throw badInput('subcontractorId', 'A review cannot move to another subcontractor');
@@ -122,7 +122,7 @@ export class SupervisionReviewService {
     this.validate(r);
     r.updatedAt = this.clock.now().toISOString();
     const saved = await this.db.manager.save(r);
-    this.subcontractors.forget(ctx);
+    this.subcontractors.forget(caller);
     return saved;
   }
 }

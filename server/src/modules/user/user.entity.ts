@@ -1,8 +1,8 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { Role as RoleValue } from '@mamori/shared';
-import { Role } from '../../graphql/enums';
-import { DateTimeScalar } from '../../graphql/scalars';
+import { Role } from '../common/enums';
+import { DateTimeScalar } from '../common/scalars';
 
 /** A person who signs in. Deactivated, never deleted. */
 @Entity('app_user')

@@ -1,8 +1,8 @@
 import { IsBoolean, IsEmail, IsIn, IsOptional, Length, MaxLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { ROLES, type Role as RoleValue } from '@mamori/shared';
-import { Role } from '../../graphql/enums';
-import { ListArgs, ListFilter } from '../../graphql/list';
+import { Role } from '../common/enums';
+import { ListArgs, ListFilter } from '../common/list';
 
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 128;

@@ -1,53 +1,56 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import type { Context } from '../../graphql/context';
-import { ListMetadata } from '../../graphql/list';
+import type { Caller } from '../common/caller';
+import type { UserService } from './user.service';
+import { ListMetadata } from '../common/list';
 import { User } from './user.entity';
 import { ChangePasswordArgs, CreateUserArgs, ResetPasswordArgs, UpdateUserArgs, UserListArgs } from './user.inputs';
 
 @Resolver(() => User)
 export class UserResolver {
+  constructor(private readonly users: UserService) {}
+
   @Query(() => User, { nullable: true })
-  User(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<User> {
-    return ctx.services.users.get(id);
+  User(@Arg('id', () => ID) id: string, @Ctx() caller: Caller): Promise<User> {
+    return this.users.get(id);
   }
 
   @Query(() => [User])
-  allUsers(@Args() args: UserListArgs, @Ctx() ctx: Context): Promise<User[]> {
-    return ctx.services.users.list(args);
+  allUsers(@Args() args: UserListArgs, @Ctx() caller: Caller): Promise<User[]> {
+    return this.users.list(args);
   }
 
   @Query(() => ListMetadata)
-  async _allUsersMeta(@Args() args: UserListArgs, @Ctx() ctx: Context): Promise<ListMetadata> {
-    return { count: await ctx.services.users.count(args) };
+  async _allUsersMeta(@Args() args: UserListArgs, @Ctx() caller: Caller): Promise<ListMetadata> {
+    return { count: await this.users.count(args) };
   }
 
   @Query(() => User, { nullable: true })
-  me(@Ctx() ctx: Context): Promise<User> {
-    return ctx.services.users.get(ctx.user!.id);
+  me(@Ctx() caller: Caller): Promise<User> {
+    return this.users.get(caller.user!.id);
   }
 
   @Mutation(() => User)
-  createUser(@Args() args: CreateUserArgs, @Ctx() ctx: Context): Promise<User> {
-    return ctx.services.users.create(args);
+  createUser(@Args() args: CreateUserArgs, @Ctx() caller: Caller): Promise<User> {
+    return this.users.create(args);
   }
 
   @Mutation(() => User)
-  updateUser(@Args() args: UpdateUserArgs, @Ctx() ctx: Context): Promise<User> {
-    return ctx.services.users.update(args, ctx.user!.id);
+  updateUser(@Args() args: UpdateUserArgs, @Ctx() caller: Caller): Promise<User> {
+    return this.users.update(args, caller.user!.id);
   }
 
   @Mutation(() => User)
-  unlockUser(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<User> {
-    return ctx.services.users.unlock(id);
+  unlockUser(@Arg('id', () => ID) id: string, @Ctx() caller: Caller): Promise<User> {
+    return this.users.unlock(id);
   }
 
   @Mutation(() => User)
-  resetUserPassword(@Args() args: ResetPasswordArgs, @Ctx() ctx: Context): Promise<User> {
-    return ctx.services.users.resetPassword(args.id, args.newPassword);
+  resetUserPassword(@Args() args: ResetPasswordArgs, @Ctx() caller: Caller): Promise<User> {
+    return this.users.resetPassword(args.id, args.newPassword);
   }
 
   @Mutation(() => User)
-  changePassword(@Args() args: ChangePasswordArgs, @Ctx() ctx: Context): Promise<User> {
-    return ctx.services.users.changeOwnPassword(ctx.user!.id, args.currentPassword, args.newPassword);
+  changePassword(@Args() args: ChangePasswordArgs, @Ctx() caller: Caller): Promise<User> {
+    return this.users.changeOwnPassword(caller.user!.id, args.currentPassword, args.newPassword);
   }
 }

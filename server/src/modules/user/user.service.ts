@@ -2,7 +2,7 @@ import { Brackets } from 'typeorm';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/data-source';
 import { badInput, conflict, notFound, unauthenticated } from '../../errors';
-import { applyListArgs, toId, toIds } from '../../graphql/list';
+import { applyListArgs, toId, toIds } from '../common/list';
 import type { Passwords } from './passwords';
 import { User } from './user.entity';
 import type { CreateUserArgs, UpdateUserArgs, UserFilter, UserListArgs } from './user.inputs';

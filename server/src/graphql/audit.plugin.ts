@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { Context } from '../../graphql/context';
-import { logger } from '../../logger';
-import type { AuditWriter } from './audit-writer';
+import type { Context } from './context';
+import { logger } from '../logger';
+import type { AuditWriter } from '../modules/audit/audit-writer';
 
 export const AUDIT_UNAVAILABLE = 'The audit log could not be written, so no data was returned; try again later';
 

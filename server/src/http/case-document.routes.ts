@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import express, { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
-import { isAppError, unauthenticated, type ErrorCode } from '../../errors';
-import type { Context } from '../../graphql/context';
-import { logger, requestScope } from '../../logger';
-import { httpMetrics } from '../../metrics';
-import { NeedToKnow } from '../../permissions/need-to-know';
-import type { Services } from '../../services';
-import { AUDIT_UNAVAILABLE } from '../audit/audit.plugin';
-import { RequestAudit } from '../audit/request-audit';
-import type { CaseDocument } from './case-document.entity';
-import { MAX_DOCUMENT_BYTES } from './document-store';
+import { isAppError, unauthenticated, type ErrorCode } from '../errors';
+import { logger, requestScope } from '../logger';
+import { httpMetrics } from '../metrics';
+import { createCaller, type Caller } from '../modules/common/caller';
+import type { Services } from '../services';
+import { AUDIT_UNAVAILABLE } from '../graphql/audit.plugin';
+import type { CaseDocument } from '../modules/case/case-document.entity';
+import { MAX_DOCUMENT_BYTES } from '../modules/case/document-store';
 
 /**
  * Case documents over HTTP, because scans do not fit GraphQL's 1 MB JSON body:
@@ -27,7 +25,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   TOO_MANY_REQUESTS: 429,
 };
 
-async function contextOf(req: Request, services: Services): Promise<Context> {
+async function callerOf(req: Request, services: Services): Promise<Caller> {
   const token = /^Bearer (\S+)$/i.exec(req.get('authorization') ?? '')?.[1];
   const outcome = token ? await services.auth.authenticate(token) : { error: 'Sign in first' };
   if ('error' in outcome) {
@@ -35,39 +33,37 @@ async function contextOf(req: Request, services: Services): Promise<Context> {
     throw unauthenticated(outcome.error);
   }
   const { user } = outcome;
-  const requestId = String(requestScope.getStore()?.requestId ?? randomUUID());
-  const clientIp = req.ip ?? 'unknown';
-  const audit = new RequestAudit({ actorId: user.id, actorRole: user.role, requestId, clientIp }, services.clock);
-  return { requestId, clientIp, user, authError: null, services, audit, access: new NeedToKnow(user, services.db), clock: services.clock };
+  const origin = { requestId: String(requestScope.getStore()?.requestId ?? randomUUID()), clientIp: req.ip ?? 'unknown' };
+  return createCaller(user, origin, services.db, services.clock);
 }
 
 /** Signs the caller in before any body is read, so anonymous uploads are refused without buffering them. */
 function authenticate(services: Services): RequestHandler {
   return (req, res, next) => {
-    contextOf(req, services).then((ctx) => {
-      res.locals.ctx = ctx;
+    callerOf(req, services).then((caller) => {
+      res.locals.caller = caller;
       next();
     }, next);
   };
 }
 
 /** Runs a handler in the request context; pending audit entries (denials too) are committed either way. */
-function handle(services: Services, fn: (req: Request, res: Response, ctx: Context) => Promise<void>): RequestHandler {
+function handle(services: Services, fn: (req: Request, res: Response, caller: Caller) => Promise<void>): RequestHandler {
   return async (req, res, next) => {
-    const ctx = res.locals.ctx as Context;
+    const caller = res.locals.caller as Caller;
     try {
-      await fn(req, res, ctx);
+      await fn(req, res, caller);
     } catch (error) {
-      await services.auditWriter.write(ctx.audit.drain()).catch(() => undefined);
+      await services.auditWriter.write(caller.audit.drain()).catch(() => undefined);
       next(error);
     }
   };
 }
 
 /** Fail-closed: nothing is sent until the request's audit entries are committed. */
-async function commitAudit(services: Services, ctx: Context, res: Response): Promise<boolean> {
+async function commitAudit(services: Services, caller: Caller, res: Response): Promise<boolean> {
   try {
-    await services.auditWriter.write(ctx.audit.drain());
+    await services.auditWriter.write(caller.audit.drain());
     return true;
   } catch {
     logger.error('audit write failed; document response withheld');
@@ -104,18 +100,18 @@ export function caseDocumentRouter(services: Services): Router {
     '/:id/documents',
     authenticate(services),
     express.raw({ type: () => true, limit: MAX_DOCUMENT_BYTES }),
-    handle(services, async (req, res, ctx) => {
+    handle(services, async (req, res, caller) => {
       const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      const document = await services.caseDocuments.upload(String(req.params.id), String(req.query.kind ?? 'OTHER'), body, ctx);
-      if (await commitAudit(services, ctx, res)) res.status(201).json(metadata(document));
+      const document = await services.caseDocuments.upload(String(req.params.id), String(req.query.kind ?? 'OTHER'), body, caller);
+      if (await commitAudit(services, caller, res)) res.status(201).json(metadata(document));
     }),
   );
   router.get(
     '/:id/documents/:documentId',
     authenticate(services),
-    handle(services, async (req, res, ctx) => {
-      const { document, content, filename } = await services.caseDocuments.download(String(req.params.id), String(req.params.documentId), ctx);
-      if (!(await commitAudit(services, ctx, res))) return;
+    handle(services, async (req, res, caller) => {
+      const { document, content, filename } = await services.caseDocuments.download(String(req.params.id), String(req.params.documentId), caller);
+      if (!(await commitAudit(services, caller, res))) return;
       res.set({ 'content-type': document.contentType, 'content-disposition': `attachment; filename="${filename}"`, 'cache-control': 'no-store' });
       res.send(content);
     }),

@@ -1,6 +1,6 @@
-import type { Database } from '../db/data-source';
-import type { Justification } from '../modules/audit/request-audit';
-import type { AuthUser } from '../graphql/context';
+import type { Database } from '../../db/data-source';
+import type { Justification } from '../audit/request-audit';
+import type { AuthUser } from './auth-user';
 
 /**
  * Need-to-know, decided once per request and cached: the privacy manager may

@@ -1,7 +1,7 @@
 import { IsIn, IsInt, Max, MaxLength, Min } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { badInput } from '../errors';
+import { badInput } from '../../errors';
 
 export const MAX_PER_PAGE = 1000;
 const DEFAULT_PER_PAGE = 25;

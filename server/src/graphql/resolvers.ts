@@ -1,0 +1,62 @@
+import type { ContainerType, ResolverData } from 'type-graphql';
+import { AuditResolver } from '../modules/audit/audit.resolver';
+import { AuthResolver } from '../modules/auth/auth.resolver';
+import { CaseWorkflowResolver } from '../modules/case/case-workflow.resolver';
+import { CaseResolver } from '../modules/case/case.resolver';
+import { ConsentResolver } from '../modules/consent/consent.resolver';
+import { DashboardResolver } from '../modules/dashboard/dashboard.resolver';
+import { CaseSubjectResolver } from '../modules/data-subject/case-subject.resolver';
+import { DataSubjectResolver } from '../modules/data-subject/data-subject.resolver';
+import { IncidentMeasureResolver } from '../modules/incident/incident-measure.resolver';
+import { IncidentResolver } from '../modules/incident/incident.resolver';
+import { ProvisionResolver } from '../modules/provision/provision.resolver';
+import { PurposeResolver } from '../modules/purpose/purpose.resolver';
+import { RetentionResolver } from '../modules/retention/retention.resolver';
+import { ConfidentialityAgreementResolver } from '../modules/subcontractor/confidentiality-agreement.resolver';
+import { EntrustmentResolver } from '../modules/subcontractor/entrustment.resolver';
+import { SubcontractorResolver } from '../modules/subcontractor/subcontractor.resolver';
+import { SupervisionReviewResolver } from '../modules/subcontractor/supervision-review.resolver';
+import { UserResolver } from '../modules/user/user.resolver';
+import { resolvers } from '../modules';
+import type { Services } from '../services';
+import type { Context } from './context';
+
+/**
+ * The resolvers of one app, each given the services it calls: resolvers never
+ * reach for the whole service registry, so a resolver's constructor says what
+ * it depends on. type-graphql asks for them through `resolverContainer`.
+ */
+export function createResolvers(s: Services): ContainerType {
+  const instances = new Map<unknown, unknown>([
+    [AuditResolver, new AuditResolver(s.audit)],
+    [AuthResolver, new AuthResolver(s.auth, s.tokens, s.twoFactor, s.users)],
+    [CaseWorkflowResolver, new CaseWorkflowResolver(s.caseWorkflow, s.caseLetters)],
+    [CaseResolver, new CaseResolver(s.cases, s.caseDocuments)],
+    [ConsentResolver, new ConsentResolver(s.consents)],
+    [DashboardResolver, new DashboardResolver(s.dashboard)],
+    [CaseSubjectResolver, new CaseSubjectResolver(s.subjects)],
+    [DataSubjectResolver, new DataSubjectResolver(s.subjects, s.cases)],
+    [IncidentMeasureResolver, new IncidentMeasureResolver(s.incidents)],
+    [IncidentResolver, new IncidentResolver(s.incidents)],
+    [ProvisionResolver, new ProvisionResolver(s.provisions)],
+    [PurposeResolver, new PurposeResolver(s.purposes)],
+    [RetentionResolver, new RetentionResolver(s.retention)],
+    [ConfidentialityAgreementResolver, new ConfidentialityAgreementResolver(s.agreements, s.subcontractors)],
+    [EntrustmentResolver, new EntrustmentResolver(s.entrustments, s.subcontractors)],
+    [SubcontractorResolver, new SubcontractorResolver(s.subcontractors)],
+    [SupervisionReviewResolver, new SupervisionReviewResolver(s.supervisionReviews, s.subcontractors)],
+    [UserResolver, new UserResolver(s.users)],
+  ]);
+  const unwired = resolvers.filter((resolverClass) => !instances.has(resolverClass));
+  if (unwired.length) throw new Error(`Resolvers not wired in createResolvers: ${unwired.map((r) => r.name).join(', ')}`);
+  return {
+    get(resolverClass) {
+      const instance = instances.get(resolverClass);
+      if (!instance) throw new Error(`No instance of ${(resolverClass as { name?: string }).name ?? 'a resolver'} is wired in createResolvers`);
+      return instance;
+    },
+  };
+}
+
+/** type-graphql's container option: the request's app decides which resolver instances serve it. */
+export const resolverContainer = ({ context }: ResolverData<Context>): ContainerType => context.resolvers;
