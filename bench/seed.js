@@ -3,7 +3,7 @@
  * Bulk seeding for the benchmark, run inside a benchmark server process with
  * its database handle: multi-row INSERTs, thousands of rows per statement.
  * The audit chain is seeded valid: each entry is hashed with the server's own
- * canonical encoding and linked under the chain's lock, exactly as the linker
+ * canonical encoding and linked under the chain's lease, exactly as the linker
  * would have linked it.
  */
 const path = require('node:path');
@@ -96,7 +96,7 @@ const CHUNK = 20_000;
 
 /**
  * Appends `count` READ entries and their links to the chain, in chunks, each
- * chunk one transaction holding the chain's lock (so the linker cannot
+ * chunk one transaction fenced by the chain's lease (so the linker cannot
  * interleave). Returns the bytes hashed, for the raw-hash comparison.
  */
 async function seedChain(services, count, actorId) {
@@ -106,7 +106,7 @@ async function seedChain(services, count, actorId) {
   let first = null;
   while (done < count) {
     const size = Math.min(CHUNK, count - done);
-    await db.lockedTransaction(CHAIN_LOCK_NAME, async (m) => {
+    await db.leasedTransaction(CHAIN_LOCK_NAME, async (m) => {
       const [head] = await m.query('SELECT seq, hash FROM audit_link ORDER BY seq DESC LIMIT 1');
       const [{ maxId }] = await m.query('SELECT MAX(id) AS maxId FROM audit_entry');
       let seq = head ? Number(head.seq) : 0;

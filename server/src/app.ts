@@ -13,6 +13,7 @@ import { migrations } from '../../migrations';
 import { MovableClock, SystemClock, type Clock } from './clock';
 import { ConfigError, type Config } from './config';
 import { openDatabase, runMigrations } from './db/data-source';
+import { notReadyReason } from './db/readiness';
 import { grantRuntimeAccount } from './db/grants';
 import type { Context } from './graphql/context';
 import { databaseUnavailableError, formatError, unavailableStatusPlugin } from './graphql/format-error';
@@ -90,13 +91,11 @@ export async function createApp(config: Config, clock: Clock = config.clockOffse
     requestScope.run({ requestId }, next);
   });
 
+  // Readiness, for load balancers: 200 only when this server can read and write through its database connection.
   app.get('/healthz', async (_req, res) => {
-    try {
-      await db.manager.query('SELECT 1');
-      res.json({ status: 'ok' });
-    } catch {
-      res.status(503).json({ status: 'unavailable' });
-    }
+    const reason = await notReadyReason(db).catch(() => 'unreachable');
+    if (reason) res.status(503).set('retry-after', '5').json({ status: 'unavailable', reason });
+    else res.json({ status: 'ok' });
   });
   app.get('/metrics', async (_req, res) => {
     res.type(registry.contentType).send(await registry.metrics());

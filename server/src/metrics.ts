@@ -36,3 +36,16 @@ export const auditMetrics = {
   failures: new Counter({ name: 'mamori_audit_failures_total', help: 'Audit commits that failed (requests failed closed)', registers: [registry] }),
   headSeq: new Gauge({ name: 'mamori_audit_chain_head_seq', help: 'Sequence number of the audit chain head', registers: [registry] }),
 };
+
+export const transactionMetrics = {
+  retries: new Counter({
+    name: 'mamori_transaction_retries_total',
+    help: 'Transactions run again after losing a race (deadlock, certification conflict, lock wait timeout)',
+    registers: [registry],
+  }),
+  gaveUp: new Counter({
+    name: 'mamori_transaction_conflicts_total',
+    help: 'Transactions still conflicting after every attempt (answered CONFLICT, retryable)',
+    registers: [registry],
+  }),
+};

@@ -2,6 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSource, type DataSourceOptions, type EntityManager, type MixedList } from 'typeorm';
 import { dialectOf, type Dialect } from './dialect';
+import { DEFAULT_LEASE_TIMING, Lease, LeaseLostError, type ExclusiveOutcome, type LeaseTiming } from './lease';
+import { isRetryableConflict } from './unavailable';
+import { transactionMetrics } from '../metrics';
 
 export type EntityList = MixedList<string | Function>;
 
@@ -38,15 +41,32 @@ export function dataSourceOptions(url: string, entities: EntityList, migrations:
   throw new Error('DATABASE_URL must start with sqlite: or mysql://');
 }
 
+/** Attempts of one transaction that keeps losing races with concurrent ones (1213/40001, 1205). */
+export const TRANSACTION_ATTEMPTS = 5;
+const RETRY_BASE_MS = 10;
+const RETRY_CAP_MS = 250;
+
+export interface TransactionOptions {
+  /**
+   * Objects loaded before the transaction that `fn` changes: they are put back
+   * as they were before each re-run, so a re-run starts from the same state.
+   */
+  restore?: object[];
+}
+
 /**
  * The application's handle on its database: the TypeORM data source, the
- * dialect, and transactions that are safe on both databases.
+ * dialect, transactions that are safe on both databases, and leases.
  */
 export class Database {
   readonly dialect: Dialect;
   private sqliteQueue: Promise<unknown> = Promise.resolve();
+  private readonly leases = new Map<string, Lease>();
 
-  constructor(readonly source: DataSource) {
+  constructor(
+    readonly source: DataSource,
+    private readonly leaseTiming: LeaseTiming = DEFAULT_LEASE_TIMING,
+  ) {
     this.dialect = dialectOf(source.options.type);
   }
 
@@ -55,47 +75,75 @@ export class Database {
   }
 
   /**
-   * Runs `fn` in one transaction. SQLite has a single connection, so its
-   * transactions are queued one after another instead of interleaving.
+   * Runs `fn` in one transaction. A transaction that lost a race with a
+   * concurrent one (deadlock, a cluster's certification conflict, lock wait
+   * timeout) committed nothing and is run again as a whole, up to
+   * TRANSACTION_ATTEMPTS times with jittered backoff; the change and its audit
+   * entries are inside `fn`, so they are retried together. `fn` must therefore
+   * read what it needs through `manager` or name what it changes in `restore`.
+   * Still failing, the error propagates (answered CONFLICT, retryable).
    */
-  transaction<T>(fn: (manager: EntityManager) => Promise<T>): Promise<T> {
+  async transaction<T>(fn: (manager: EntityManager) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    const snapshots = (options.restore ?? []).map((o) => [o, structuredClone({ ...o })] as const);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.transactionOnce(fn);
+      } catch (error) {
+        if (!isRetryableConflict(error)) throw error;
+        if (attempt >= TRANSACTION_ATTEMPTS) {
+          transactionMetrics.gaveUp.inc();
+          throw error;
+        }
+        transactionMetrics.retries.inc();
+        for (const [target, snapshot] of snapshots) Object.assign(target, structuredClone(snapshot));
+        const ceiling = Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** attempt);
+        await new Promise((resolve) => setTimeout(resolve, ceiling / 2 + Math.random() * (ceiling / 2)));
+      }
+    }
+  }
+
+  /** SQLite has a single connection, so its transactions are queued one after another instead of interleaving. */
+  private transactionOnce<T>(fn: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (this.dialect.name === 'mysql') return this.source.transaction(fn);
     const run = this.sqliteQueue.then(() => this.source.transaction(fn));
     this.sqliteQueue = run.catch(() => undefined);
     return run;
   }
 
-  /**
-   * A transaction that also holds a database-wide named lock, so that exactly
-   * one process at a time runs it (the audit chain's sequencer). On SQLite the
-   * single writer is the lock.
-   */
-  async lockedTransaction<T>(lockName: string, fn: (manager: EntityManager) => Promise<T>): Promise<T> {
-    if (this.dialect.name === 'sqlite') return this.transaction(fn);
-    const runner = this.source.createQueryRunner();
-    await runner.connect();
-    try {
-      return await this.dialect.withNamedLock(runner, lockName, async () => {
-        await runner.startTransaction();
-        try {
-          const result = await fn(runner.manager);
-          await runner.commitTransaction();
-          return result;
-        } catch (error) {
-          await runner.rollbackTransaction();
-          throw error;
-        }
-      });
-    } finally {
-      await runner.release();
+  /** The lease `name` of this process (one object per name, shared by its users). See lease.ts. */
+  lease(name: string): Lease {
+    let lease = this.leases.get(name);
+    if (!lease) {
+      lease = new Lease(this, name, this.leaseTiming);
+      this.leases.set(name, lease);
     }
+    return lease;
+  }
+
+  /** Runs `fn` on at most one process at a time (and, with `onceFor`, once per period). See Lease.runExclusive. */
+  runExclusive<T>(name: string, fn: () => Promise<T>, options: { onceFor?: string } = {}): Promise<ExclusiveOutcome<T>> {
+    return this.lease(name).runExclusive(fn, options);
+  }
+
+  /**
+   * A transaction that commits only while this process holds lease `name`
+   * (claimed first if free); otherwise LeaseLostError. The chain's single
+   * sequencer links in these.
+   */
+  async leasedTransaction<T>(name: string, fn: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const lease = this.lease(name);
+    if (!lease.held && !(await lease.claim())) throw new LeaseLostError(`lease ${name} is held by another process`);
+    return this.transaction(async (manager) => {
+      await lease.fence(manager);
+      return fn(manager);
+    });
   }
 }
 
-export async function openDatabase(url: string, entities: EntityList): Promise<Database> {
+export async function openDatabase(url: string, entities: EntityList, leaseTiming?: LeaseTiming): Promise<Database> {
   const source = new DataSource(dataSourceOptions(url, entities));
   await source.initialize();
-  return new Database(source);
+  return new Database(source, leaseTiming);
 }
 
 /** Applies pending migrations with the migration account, then disconnects it. */

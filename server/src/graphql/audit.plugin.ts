@@ -22,6 +22,7 @@ export function auditPlugin(writer: AuditWriter): ApolloServerPlugin<Context> {
           } catch (error) {
             logger.error('audit write failed; response withheld', { error: (error as Error).name, entries: entries.length });
             response.http.status = 503;
+            response.http.headers.set('retry-after', '5');
             if (response.body.kind === 'single') {
               response.body.singleResult = {
                 data: null,

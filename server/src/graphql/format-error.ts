@@ -2,8 +2,8 @@ import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
-import { isDatabaseUnavailable } from '../db/unavailable';
-import { isAppError } from '../errors';
+import { isDatabaseUnavailable, isRetryableConflict } from '../db/unavailable';
+import { conflict, isAppError } from '../errors';
 import { logger } from '../logger';
 
 const PASS_THROUGH = new Set([
@@ -134,6 +134,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       path: formatted.path,
       extensions: field ? { code, field } : { code },
     };
+  }
+  if (isRetryableConflict(original)) {
+    // lost a race with a concurrent change every time it was run (see Database.transaction); nothing was committed
+    const { message, extensions } = conflict('CONCURRENT_CHANGE', 'A concurrent change collided with this one; nothing was changed, try again', { retryable: true });
+    return { message, path: formatted.path, extensions };
   }
   if (isDatabaseUnavailable(original)) {
     // fail closed with a message the caller can act on; still no driver text

@@ -1,13 +1,16 @@
 import type { EntityManager } from 'typeorm';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/data-source';
+import { LeaseLostError } from '../../db/lease';
 import { logger } from '../../logger';
 import { auditMetrics } from '../../metrics';
 import type { AuditEntry } from './audit-entry.entity';
 import { GENESIS_HASH, canonicalEntry, linkHash } from './canonical';
 
-/** The database-wide lock the chain's single sequencer holds (bulk loaders take it too). */
+/** The lease the chain's single sequencer holds across all server processes (bulk loaders link under it too). */
 export const CHAIN_LOCK_NAME = 'mamori_audit_chain';
+/** How long a process that does not hold the lease waits for the holder to link what it saw committed. */
+const HOLDER_WAIT_MS = 30_000;
 const LINK_BATCH = 5000;
 const VERIFY_CHUNK = 10_000;
 /** Entries are looked for this far below the newest linked one (commits can land out of id order). */
@@ -40,9 +43,11 @@ async function readHead(manager: EntityManager): Promise<ChainHead> {
 
 /**
  * The single sequencer of the chain. Requests only insert entries; this links
- * committed entries into one chain in batches, holding a database-wide lock,
- * so several server processes still make one chain. `audit_link.seq` is the
- * primary key, so even a lost lock cannot fork the chain.
+ * committed entries into one chain in batches, in transactions fenced by a
+ * lease (db/lease.ts), so several server processes, also on different nodes
+ * of a cluster, still make one chain: only the holder links, the others stand
+ * by and take over when it is gone. `audit_link.seq` is the primary key, so
+ * even a lost lease cannot fork the chain.
  */
 export class ChainLinker {
   private running: Promise<void> | null = null;
@@ -54,7 +59,17 @@ export class ChainLinker {
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    // a new holder looks at the whole log first: the previous one may have left entries unlinked
+    this.lease.onAcquired(() => {
+      this.scannedAll = false;
+      this.schedule(true);
+    });
+  }
+
+  private get lease() {
+    return this.db.lease(CHAIN_LOCK_NAME);
+  }
 
   /**
    * Links after every commit, and sweeps for late commits every `intervalMs`;
@@ -68,7 +83,7 @@ export class ChainLinker {
       this.schedule(true);
     }, intervalMs);
     this.timer.unref();
-    this.schedule(true);
+    this.lease.start();
   }
 
   async stop(): Promise<void> {
@@ -76,6 +91,7 @@ export class ChainLinker {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.running;
+    await this.lease.stop();
   }
 
   /**
@@ -93,6 +109,7 @@ export class ChainLinker {
     }
     this.running = this.linkAll(sweep)
       .catch((error: unknown) => {
+        if (error instanceof LeaseLostError) return; // another process links now
         // The linker's statements hold hashes and ids only, never personal data.
         logger.error('audit chain linking failed', { error: (error as Error).name, message: (error as Error).message?.slice(0, 300) });
       })
@@ -104,15 +121,39 @@ export class ChainLinker {
       });
   }
 
-  /** Links everything committed so far, looking at the whole log; resolves when done (verification and tests wait on it). */
+  /**
+   * Links everything committed so far, looking at the whole log; resolves when
+   * done (verification and tests wait on it). A process that does not hold the
+   * lease waits until the holder has linked the newest entry it sees.
+   */
   async linkPending(): Promise<void> {
     while (this.running) await this.running;
     this.scannedAll = false;
-    await this.linkAll(true);
+    if (this.lease.held || (await this.lease.claim())) {
+      try {
+        return await this.linkAll(true, true);
+      } catch (error) {
+        if (!(error instanceof LeaseLostError)) throw error;
+      }
+    }
+    await this.waitForHolder();
   }
 
-  private async linkAll(sweep: boolean): Promise<void> {
-    while ((await this.db.lockedTransaction(CHAIN_LOCK_NAME, (m) => this.linkBatch(m, sweep))) === LINK_BATCH) {
+  private async waitForHolder(): Promise<void> {
+    const [{ newest }] = await this.db.manager.query('SELECT MAX(id) AS newest FROM audit_entry');
+    const deadline = Date.now() + HOLDER_WAIT_MS;
+    while (Date.now() < deadline) {
+      const [{ linked }] = await this.db.manager.query('SELECT MAX(entry_id) AS linked FROM audit_link');
+      if (Number(linked ?? 0) >= Number(newest ?? 0)) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      // the holder may be gone: its lease expires, and then this process takes over
+      if (this.lease.held || (await this.lease.claim())) return this.linkAll(true, true);
+    }
+  }
+
+  private async linkAll(sweep: boolean, claimIfFree = false): Promise<void> {
+    if (!this.lease.held && !claimIfFree) return; // another process is the sequencer
+    while ((await this.db.leasedTransaction(CHAIN_LOCK_NAME, (m) => this.linkBatch(m, sweep))) === LINK_BATCH) {
       // a full batch: more may be waiting
     }
   }

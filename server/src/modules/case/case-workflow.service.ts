@@ -50,7 +50,7 @@ export class CaseWorkflowService {
         note: args.note?.trim() || null,
       });
       return c;
-    });
+    }, { restore: [c] });
     this.writer.committed();
     return saved;
   }
@@ -79,7 +79,7 @@ export class CaseWorkflowService {
       c.updatedAt = this.clock.now().toISOString();
       await this.saveIfStill(manager, c, 'IN_PROGRESS');
       return c;
-    });
+    }, { restore: [c] });
     this.writer.committed();
     return saved;
   }
@@ -114,7 +114,7 @@ export class CaseWorkflowService {
       const entry = { entityType: 'Case', entityId: c.id, subjectId: subjectId ?? previous, caseId: c.id, reason };
       await this.writer.writeWithin(manager, [caller.audit.entry('UPDATE', entry)]);
       return c;
-    });
+    }, { restore: [c] });
     this.writer.committed();
     return saved;
   }

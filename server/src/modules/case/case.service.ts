@@ -184,7 +184,7 @@ export class CaseService {
       for (const [field, value] of changed) (c as unknown as Record<string, unknown>)[field] = value;
       c.updatedAt = this.clock.now().toISOString();
       return manager.save(c);
-    });
+    }, { restore: [c] });
     if (personal.length) {
       this.writer.committed();
       caller.audit.cover('Case', saved.id);

@@ -35,6 +35,6 @@ export function createCaseServices(
     caseDocuments,
     provisions,
     retention,
-    retentionScheduler: new RetentionScheduler(retention, clock),
+    retentionScheduler: new RetentionScheduler(retention, clock, db),
   };
 }

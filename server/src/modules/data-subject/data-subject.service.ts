@@ -111,7 +111,7 @@ export class DataSubjectService {
         caller.audit.entry('CREATE', { entityType: 'DataSubject', entityId: created.id, subjectId: created.id, fields, changes }),
       ]);
       return created;
-    });
+    }, { restore: [subject] });
     this.writer.committed();
     caller.audit.cover('DataSubject', saved.id);
     return saved;
@@ -125,8 +125,9 @@ export class DataSubjectService {
   async update(id: string, patch: DataSubjectFieldsArgs & { category?: DataSubject['category'] }, caller: Caller, caseId?: number | null): Promise<DataSubject> {
     const { subject, justification } = await this.findReadable(id, caller);
     if (subject.erasedAt) throw conflict('SUBJECT_ERASED', 'This data subject has been erased');
-    const result = await this.db.transaction((manager) =>
-      this.applyChange(manager, subject, patch, caller, caseId ?? justification.caseId, justification.breakGlassReason),
+    const result = await this.db.transaction(
+      (manager) => this.applyChange(manager, subject, patch, caller, caseId ?? justification.caseId, justification.breakGlassReason),
+      { restore: [subject] },
     );
     this.writer.committed();
     return result;

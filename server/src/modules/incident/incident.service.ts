@@ -138,7 +138,7 @@ export class IncidentService {
     return this.db.transaction(async (manager) => {
       incident.reference = await this.nextReference(manager, rules.detectedOn(incident).slice(0, 4));
       return manager.save(incident);
-    });
+    }, { restore: [incident] });
   }
 
   private async nextReference(manager: EntityManager, year: string): Promise<string> {

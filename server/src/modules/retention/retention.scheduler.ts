@@ -1,14 +1,23 @@
 import { japanDay, type Clock } from '../../clock';
+import type { ExclusiveOutcome } from '../../db/lease';
 import { logger } from '../../logger';
 import { RequestAudit } from '../audit/request-audit';
 import type { RetentionService } from './retention.service';
 
 const CHECK_EVERY_MS = 60 * 60 * 1000;
 const FIRST_CHECK_AFTER_MS = 10 * 60 * 1000;
+export const RETENTION_LEASE = 'retention';
+
+/** What the scheduler needs of the database: a job run by one process of the deployment, once per period (Database.runExclusive). */
+export interface ExclusiveRunner {
+  runExclusive<T>(name: string, fn: () => Promise<T>, options: { onceFor?: string }): Promise<ExclusiveOutcome<T>>;
+}
 
 /**
  * Runs retention once a day (Japan time): checked hourly, so a restart does
- * not skip a day. The timers are unref'd so they never keep the process alive.
+ * not skip a day; under the retention lease, so that of several server
+ * processes only one runs it, once a day. The timers are unref'd so they
+ * never keep the process alive.
  */
 export class RetentionScheduler {
   private timers: NodeJS.Timeout[] = [];
@@ -18,6 +27,7 @@ export class RetentionScheduler {
   constructor(
     private readonly retention: RetentionService,
     private readonly clock: Clock,
+    private readonly exclusive: ExclusiveRunner,
   ) {}
 
   start(): void {
@@ -37,11 +47,12 @@ export class RetentionScheduler {
     const today = japanDay(this.clock.now());
     if (this.running || this.lastRunDay === today) return;
     const audit = new RequestAudit({ actorId: null, actorRole: null, requestId: `retention-${today}`, clientIp: 'scheduler' }, this.clock);
-    this.running = this.retention
-      .run(audit)
-      .then((result) => {
-        this.lastRunDay = today;
-        logger.info('retention run', { ...result });
+    this.running = this.exclusive
+      .runExclusive(RETENTION_LEASE, () => this.retention.run(audit), { onceFor: today })
+      .then((outcome) => {
+        if (outcome.ran) logger.info('retention run', { ...outcome.result });
+        // another process runs it now: checked again next hour (by then marked done)
+        if (outcome.ran || outcome.reason === 'done') this.lastRunDay = today;
       })
       .catch((error: Error) => {
         logger.error('retention run failed', { name: error.name });
