@@ -27,6 +27,8 @@ import { httpMetrics, registry } from './metrics';
 import { entities } from './modules';
 import { auditPlugin } from './graphql/audit.plugin';
 import { caseDocumentRouter } from './http/case-document.routes';
+import { signInRouter } from './http/sign-in.routes';
+import { Sealer } from './modules/auth/sealer';
 import { createCaller, type AuthUser } from './modules/common/caller';
 import { createResolvers } from './graphql/resolvers';
 import { seedPurposes } from './modules/purpose/purpose.seed';
@@ -156,6 +158,17 @@ export async function createApp(config: Config, clock: Clock = config.clockOffse
   );
 
   app.use('/api/cases', caseDocumentRouter(services));
+  app.use(
+    '/auth',
+    signInRouter({
+      sso: services.singleSignOn,
+      auditWriter: services.auditWriter,
+      clock,
+      sealer: new Sealer(config.jwtSecret, 'sign-in-cookie'),
+      publicUrl: config.publicUrl,
+      passwordSignIn: config.passwordSignIn,
+    }),
+  );
 
   if (existsSync(join(UI_DIR, 'index.html'))) {
     app.use(express.static(UI_DIR, { index: 'index.html', maxAge: '1h' }));

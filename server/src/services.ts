@@ -12,6 +12,7 @@ import { SubjectKeys } from './modules/audit/subject-keys';
 import { AuthService } from './modules/auth/auth.service';
 import { Tokens } from './modules/auth/tokens';
 import { TwoFactor } from './modules/auth/two-factor';
+import { SingleSignOn } from './modules/auth/single-sign-on';
 import { Passwords } from './modules/user/passwords';
 import { UserService } from './modules/user/user.service';
 import { DashboardService } from './modules/dashboard/dashboard.service';
@@ -36,6 +37,10 @@ export function createServices(db: Database, clock: Clock, config: Config) {
   const agreements = new ConfidentialityAgreementService(db, clock, subcontractors);
   const entrustments = new EntrustmentService(db, clock, subcontractors, purposes);
   const incidents = new IncidentService(db, clock, subcontractors);
+  const singleSignOn =
+    config.oidc && config.publicUrl
+      ? new SingleSignOn(db, config.oidc, `${config.publicUrl}/auth/oidc/callback`, tokens, users, clock, config.requireManagerTwoFactor)
+      : null;
   return {
     db,
     clock,
@@ -46,7 +51,8 @@ export function createServices(db: Database, clock: Clock, config: Config) {
     auditWriter,
     subjectKeys,
     twoFactor,
-    auth: new AuthService(db, passwords, tokens, clock, config.failedLoginsPerAddressPerMinute, twoFactor, config.requireManagerTwoFactor, config.anonymousRefusalsPerAddressPerMinute),
+    singleSignOn,
+    auth: new AuthService(db, passwords, tokens, clock, config.failedLoginsPerAddressPerMinute, twoFactor, config.requireManagerTwoFactor, config.anonymousRefusalsPerAddressPerMinute, config.passwordSignIn),
     users,
     audit: new AuditService(db, clock, linker),
     subjects,

@@ -56,7 +56,7 @@ export async function startServer(kind: DatabaseKind, overrides: Partial<Config>
   };
   const clock = new MovableClock();
   const app = await createApp(config, clock);
-  const port = await app.listen(0);
+  const port = await app.listen(overrides.port ?? 0);
   const url = `http://127.0.0.1:${port}`;
   const gql: TestServer['gql'] = async (query, variables, token, headers = {}) => {
     const res = await fetch(`${url}/graphql`, {

@@ -32,12 +32,18 @@ export class AuthService {
     /** The privacy manager reads everything: two-factor sign-in is required (in production). */
     private readonly requireManagerTwoFactor: boolean,
     anonymousRefusalsPerAddressPerMinute: number,
+    /** Off where single sign-on is the only way in (PASSWORD_SIGNIN=false). */
+    private readonly passwordSignIn = true,
   ) {
     this.failuresByAddress = new RateLimiterMemory({ points: failedLoginsPerAddressPerMinute, duration: 60 });
     this.anonymousByAddress = new RateLimiterMemory({ points: anonymousRefusalsPerAddressPerMinute, duration: 60 });
   }
 
   async login(email: string, password: string, totpCode: string | null | undefined, clientIp: string, audit: RequestAudit): Promise<{ token: string; user: User }> {
+    if (!this.passwordSignIn) {
+      audit.record('LOGIN_FAILED', { entityType: 'User', reason: 'password sign-in is turned off', outcome: 'DENIED' });
+      throw unauthenticated('Password sign-in is turned off; sign in with the company account', { passwordSignIn: false });
+    }
     const limit = await this.failuresByAddress.get(clientIp);
     if (limit && limit.remainingPoints <= 0) {
       throw tooManyRequests('Too many failed sign-ins from this address; try again later', Math.ceil(limit.msBeforeNext / 1000));
