@@ -10,6 +10,7 @@ import { PurposeService } from './modules/purpose/purpose.service';
 import { AuditWriter } from './modules/audit/audit-writer';
 import { SubjectKeys } from './modules/audit/subject-keys';
 import { AuthService } from './modules/auth/auth.service';
+import { Callers } from './modules/auth/callers';
 import { Tokens } from './modules/auth/tokens';
 import { TwoFactor } from './modules/auth/two-factor';
 import { SingleSignOn } from './modules/auth/single-sign-on';
@@ -29,10 +30,11 @@ export function createServices(db: Database, clock: Clock, config: Config) {
   const linker = new ChainLinker(db, clock);
   const auditWriter = new AuditWriter(db, linker);
   const subjectKeys = new SubjectKeys(config.auditHmacKey);
-  const twoFactor = new TwoFactor(db, clock, config.auditHmacKey);
+  const callers = new Callers(db);
+  const twoFactor = new TwoFactor(db, clock, config.auditHmacKey, callers);
   const subjects = new DataSubjectService(db, clock, subjectKeys, auditWriter);
   const purposes = new PurposeService(db);
-  const users = new UserService(db, passwords, clock);
+  const users = new UserService(db, passwords, clock, callers);
   const subcontractors = new SubcontractorService(db, clock, purposes);
   const agreements = new ConfidentialityAgreementService(db, clock, subcontractors);
   const entrustments = new EntrustmentService(db, clock, subcontractors, purposes);
@@ -52,7 +54,7 @@ export function createServices(db: Database, clock: Clock, config: Config) {
     subjectKeys,
     twoFactor,
     singleSignOn,
-    auth: new AuthService(db, passwords, tokens, clock, config.failedLoginsPerAddressPerMinute, twoFactor, config.requireManagerTwoFactor, config.anonymousRefusalsPerAddressPerMinute, config.passwordSignIn),
+    auth: new AuthService(db, passwords, tokens, clock, config.failedLoginsPerAddressPerMinute, twoFactor, config.requireManagerTwoFactor, config.anonymousRefusalsPerAddressPerMinute, callers, config.passwordSignIn),
     users,
     audit: new AuditService(db, clock, linker),
     subjects,

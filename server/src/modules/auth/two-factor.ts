@@ -6,6 +6,7 @@ import type { Database } from '../../db/data-source';
 import { conflict, unauthenticated } from '../../errors';
 import { User } from '../user/user.entity';
 import { Sealer } from './sealer';
+import type { Callers } from './callers';
 
 const PERIOD_SECONDS = 30;
 const RECOVERY_CODES = 10;
@@ -23,6 +24,7 @@ export class TwoFactor {
     private readonly db: Database,
     private readonly clock: Clock,
     secret: string,
+    private readonly callers: Callers,
   ) {
     this.secrets = new Sealer(secret, 'totp-secret');
   }
@@ -51,6 +53,7 @@ export class TwoFactor {
       recoveryCodes: JSON.stringify(codes.map(hashCode)),
       tokenVersion: user.tokenVersion + 1,
     });
+    this.callers.changed(userId);
     return codes;
   }
 
@@ -81,6 +84,7 @@ export class TwoFactor {
       recoveryCodes: null,
       tokenVersion: user.tokenVersion + 1,
     });
+    this.callers.changed(userId);
   }
 
   private validStep(user: User, code: string): number | null {
