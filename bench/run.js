@@ -526,7 +526,7 @@ async function main() {
   log(`wrote ${path.relative(process.cwd(), json)} and ${path.relative(process.cwd(), md)} in ${results.totalSeconds.toFixed(0)} s`);
 }
 
-module.exports = { createDatabase, startServer, load, scenarios, gql, scrapeAudit, SUBJECTS, SEEDED_ENTRIES, MANAGER };
+module.exports = { createDatabase, startServer, startPlain, load, scenarios, gql, scrapeAudit, SUBJECTS, SEEDED_ENTRIES, MANAGER };
 
 if (require.main === module) {
   main().catch((error) => {
