@@ -18,6 +18,7 @@ import { Passwords } from './modules/user/passwords';
 import { UserService } from './modules/user/user.service';
 import { DashboardService } from './modules/dashboard/dashboard.service';
 import { IncidentService } from './modules/incident/incident.service';
+import { OrganisationService } from './modules/organisation/organisation.service';
 import { ConfidentialityAgreementService } from './modules/subcontractor/confidentiality-agreement.service';
 import { EntrustmentService } from './modules/subcontractor/entrustment.service';
 import { SubcontractorService } from './modules/subcontractor/subcontractor.service';
@@ -43,6 +44,7 @@ export function createServices(db: Database, clock: Clock, config: Config) {
     config.oidc && config.publicUrl
       ? new SingleSignOn(db, config.oidc, `${config.publicUrl}/auth/oidc/callback`, tokens, users, clock, config.requireManagerTwoFactor)
       : null;
+  const organisation = new OrganisationService(db, clock, auditWriter);
   return {
     db,
     clock,
@@ -60,13 +62,14 @@ export function createServices(db: Database, clock: Clock, config: Config) {
     subjects,
     purposes,
     consents: new ConsentService(db, clock, subjects, purposes),
-    ...createCaseServices(db, clock, config, auditWriter, subjectKeys, subjects),
+    organisation,
+    ...createCaseServices(db, clock, config, auditWriter, subjectKeys, subjects, organisation),
     subcontractors,
     agreements,
     supervisionReviews: new SupervisionReviewService(db, clock, subcontractors, users),
     entrustments,
     incidents,
-    dashboard: new DashboardService(db, clock, subcontractors, agreements, entrustments, incidents),
+    dashboard: new DashboardService(db, clock, subcontractors, agreements, entrustments, incidents, organisation),
   };
 }
 
