@@ -148,7 +148,9 @@ describe.each(databaseKinds().filter((k) => k === 'mysql'))('two servers on one 
   test('200 concurrent reads through two servers leave 200 entries in one unbroken chain', async () => {
     const db = await createTestDatabase(kind);
     const first = await startServer(kind, {}, { url: db.url, drop: async () => undefined });
-    const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error' } as NodeJS.ProcessEnv), databaseUrl: db.url, migrationDatabaseUrl: db.url };
+    // One log: the second process shares the first one's signing key and witness directory.
+    const { dataDir, auditWitnessDir } = first.app.services.config;
+    const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error' } as NodeJS.ProcessEnv), databaseUrl: db.url, migrationDatabaseUrl: db.url, dataDir, auditWitnessDir };
     const second = await createApp(config, new MovableClock());
     const port = await second.listen(0);
     try {

@@ -12,7 +12,7 @@ import {
   type GraphQLInputObjectType,
   type GraphQLInputType,
 } from 'graphql';
-import { AUDIT_TABLES } from '../migrations/1764400001000-AuditLog';
+import { APPEND_ONLY_TABLES } from '../migrations/1764402000000-AuditTree';
 import { AUDIT_UNAVAILABLE } from '../server/src/graphql/audit.plugin';
 import { recordFigures } from './support/figures';
 import { committedSchema, minimalSelection, operationFor, printLiteral, rootFields, type RootKind } from './support/schema-operations';
@@ -256,7 +256,7 @@ describe('hostile input on sqlite', () => {
       tokens[role] = await s.login(email, 'fuzz-account-password-2026');
     }
     const rows = await s.sql<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
-    tables = rows.map((r) => r.name).filter((t) => !(AUDIT_TABLES as readonly string[]).includes(t));
+    tables = rows.map((r) => r.name).filter((t) => !(APPEND_ONLY_TABLES as readonly string[]).includes(t));
   });
   afterAll(async () => {
     recordFigures('fuzz-sqlite', { seed: SEED, ...tally });

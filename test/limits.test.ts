@@ -2,6 +2,11 @@ import { getIntrospectionQuery } from 'graphql';
 import { createApp } from '../server/src/app';
 import { ConfigError, loadConfig } from '../server/src/config';
 import { MovableClock } from '../server/src/clock';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEVELOPMENT_KEY_PREFIX } from '../server/src/modules/audit/transparency/signing-key';
+import { generateKey } from '../server/src/modules/audit/transparency/signed-note';
 import { createTestDatabase } from './support/databases';
 import { MANAGER, startServer, type TestServer } from './support/server';
 
@@ -91,7 +96,7 @@ describe('errors and limits', () => {
 });
 
 describe('production guard', () => {
-  const strong = { JWT_SECRET: 'j'.repeat(40), AUDIT_HMAC_KEY: 'k'.repeat(40) };
+  const strong = { JWT_SECRET: 'j'.repeat(40), AUDIT_HMAC_KEY: 'k'.repeat(40), AUDIT_SIGNING_KEY: generateKey('limits.test/audit').signerKey };
 
   test('production refuses default or short secrets and a moved clock', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' } as NodeJS.ProcessEnv)).toThrow(ConfigError);
@@ -103,8 +108,18 @@ describe('production guard', () => {
 
   test('in production: no demo accounts, introspection off, a moved clock refused', async () => {
     const db = await createTestDatabase('sqlite');
-    const config = { ...loadConfig({ NODE_ENV: 'production', ...strong, LOG_LEVEL: 'error' } as NodeJS.ProcessEnv), databaseUrl: db.url, migrationDatabaseUrl: db.url };
+    const dataDir = mkdtempSync(join(tmpdir(), 'mamori-prod-data-'));
+    const config = {
+      ...loadConfig({ NODE_ENV: 'production', ...strong, LOG_LEVEL: 'error', DATA_DIR: dataDir } as NodeJS.ProcessEnv),
+      databaseUrl: db.url,
+      migrationDatabaseUrl: db.url,
+    };
     await expect(createApp(config, new MovableClock(60_000))).rejects.toThrow(/clock/i);
+    // The checkpoint signing key: required, and never a development one.
+    await expect(createApp({ ...config, auditSigningKey: null })).rejects.toThrow(/AUDIT_SIGNING_KEY must be set in production/);
+    const devKey = generateKey(`${DEVELOPMENT_KEY_PREFIX}/abcd`).signerKey;
+    await expect(createApp({ ...config, auditSigningKey: devKey })).rejects.toThrow(/development key/);
+    await expect(createApp({ ...config, auditSigningKey: 'PRIVATE+KEY+x+00000000+AAAA' })).rejects.toThrow(/AUDIT_SIGNING_KEY: /);
     const app = await createApp(config);
     try {
       const port = await app.listen(0);
@@ -122,6 +137,7 @@ describe('production guard', () => {
     } finally {
       await app.close();
       await db.drop();
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });

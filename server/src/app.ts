@@ -12,6 +12,7 @@ import helmet from 'helmet';
 import { migrations } from '../../migrations';
 import { MovableClock, SystemClock, type Clock } from './clock';
 import { ConfigError, type Config } from './config';
+import { loadSigningKeys } from './modules/audit/transparency/signing-key';
 import { openDatabase, runMigrations } from './db/data-source';
 import { notReadyReason } from './db/readiness';
 import { grantRuntimeAccount } from './db/grants';
@@ -27,8 +28,7 @@ import { httpMetrics, registry } from './metrics';
 import { entities } from './modules';
 import { auditPlugin } from './graphql/audit.plugin';
 import { caseDocumentRouter } from './http/case-document.routes';
-import { signInRouter } from './http/sign-in.routes';
-import { Sealer } from './modules/auth/sealer';
+import { witnessRouter } from './http/witness.routes';
 import { createCaller, type AuthUser } from './modules/common/caller';
 import { createResolvers } from './graphql/resolvers';
 import { seedPurposes } from './modules/purpose/purpose.seed';
@@ -57,6 +57,7 @@ function requestIdOf(req: Request): string {
 /** Wires the whole server: database, migrations, seed, GraphQL, UI and health endpoints. */
 export async function createApp(config: Config, clock: Clock = config.clockOffsetMs ? new MovableClock(config.clockOffsetMs) : new SystemClock()): Promise<MamoriApp> {
   if (config.production && clock.moved) throw new ConfigError('A moved clock is refused in production');
+  loadSigningKeys({ production: config.production, signingKey: config.auditSigningKey, previousVerifierKeys: config.auditPreviousVerifierKeys, dataDir: config.dataDir });
   await runMigrations(config.migrationDatabaseUrl, entities, migrations);
   await grantRuntimeAccount(config.migrationDatabaseUrl, config.databaseUrl);
   const db = await openDatabase(config.databaseUrl, entities);
@@ -65,6 +66,7 @@ export async function createApp(config: Config, clock: Clock = config.clockOffse
   if (config.production) await seedPurposes(db.manager);
   else await seedIfEmpty(services);
   services.linker.start();
+  services.transparency.start();
   services.retentionScheduler.start();
 
   const app = express();
@@ -158,17 +160,7 @@ export async function createApp(config: Config, clock: Clock = config.clockOffse
   );
 
   app.use('/api/cases', caseDocumentRouter(services));
-  app.use(
-    '/auth',
-    signInRouter({
-      sso: services.singleSignOn,
-      auditWriter: services.auditWriter,
-      clock,
-      sealer: new Sealer(config.jwtSecret, 'sign-in-cookie'),
-      publicUrl: config.publicUrl,
-      passwordSignIn: config.passwordSignIn,
-    }),
-  );
+  if (config.auditWitnessLogs.length) app.use('/witness', witnessRouter(config.auditWitnessLogs, config.dataDir, services.transparency.keys.signer, clock));
 
   if (existsSync(join(UI_DIR, 'index.html'))) {
     app.use(express.static(UI_DIR, { index: 'index.html', maxAge: '1h' }));
@@ -206,6 +198,7 @@ export async function createApp(config: Config, clock: Clock = config.clockOffse
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
       await services.retentionScheduler.stop();
       await services.linker.stop();
+      await services.transparency.stop();
       await db.source.destroy();
     },
   };

@@ -1,22 +1,4 @@
 import 'dotenv/config';
-import { ROLES, type Role } from '@mamori/shared';
-
-/** Single sign-on through the company's OpenID provider (absent when OIDC_ISSUER is not set). */
-export interface OidcConfig {
-  issuer: string;
-  clientId: string;
-  clientSecret: string;
-  /** The ID token claim that lists the user's groups (a string or an array of strings). */
-  roleClaim: string;
-  /** Group (as the claim names it) → Mamori role. */
-  roleMap: Record<string, Role>;
-  /** Creates a missing account at its first sign-in, with the least-privileged mapped role. */
-  jitCreate: boolean;
-  /** `acr` values that count as multi-factor sign-in (besides `mfa` in `amr`). */
-  mfaAcrValues: string[];
-  /** The scopes asked for (some providers send the group claim only for a scope of its own). */
-  scopes: string;
-}
 
 /** Settings from the environment (and `.env`), as the README's table lists them. */
 export interface Config {
@@ -40,11 +22,18 @@ export interface Config {
   failedLoginsPerAddressPerMinute: number;
   /** Where encrypted case documents are kept. */
   documentDir: string;
-  /** The address users open Mamori at (scheme, host, port), for the sign-in redirect URI. */
-  publicUrl: string | null;
-  oidc: OidcConfig | null;
-  /** Sign-in with e-mail and password (off only where single sign-on is set up). */
-  passwordSignIn: boolean;
+  /** Local state outside the database (the development signing key). */
+  dataDir: string;
+  /** The audit checkpoints' signing key in note signer-key format (`npm run audit-key`). */
+  auditSigningKey: string | null;
+  /** Earlier verifier keys, still listed for checkpoints signed before a key rotation. */
+  auditPreviousVerifierKeys: string[];
+  /** The append-only directory witness; empty turns it off. */
+  auditWitnessDir: string;
+  /** HTTP witnesses (another Mamori's /witness) that each checkpoint is handed to. */
+  auditWitnessUrls: string[];
+  /** Verifier keys of the logs this server witnesses at /witness (empty: it witnesses none). */
+  auditWitnessLogs: string[];
 }
 
 export const DEV_JWT_SECRET = 'mamori-development-jwt-secret-not-for-production';
@@ -56,6 +45,8 @@ export class ConfigError extends Error {}
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const databaseUrl = env.DATABASE_URL || 'sqlite:./data/mamori.sqlite';
+  const dataDir = env.DATA_DIR || './data';
+  const list = (value: string | undefined) => (value ?? '').split(/[\s,]+/).filter(Boolean);
   const config: Config = {
     production,
     port: Number(env.PORT ?? 4000),
@@ -69,57 +60,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tokenTtlHours: Number(env.TOKEN_TTL_HOURS ?? 8),
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'warn' : 'info'),
     documentDir: env.DOCUMENT_DIR || './data/documents',
+    dataDir,
+    auditSigningKey: env.AUDIT_SIGNING_KEY || null,
+    auditPreviousVerifierKeys: list(env.AUDIT_PREVIOUS_VERIFIER_KEYS),
+    auditWitnessDir: env.AUDIT_WITNESS_DIR ?? `${dataDir}/witness`,
+    auditWitnessUrls: list(env.AUDIT_WITNESS_URLS),
+    auditWitnessLogs: list(env.AUDIT_WITNESS_LOGS),
     requireManagerTwoFactor: env.REQUIRE_MANAGER_TWO_FACTOR ? env.REQUIRE_MANAGER_TWO_FACTOR === 'true' : production,
     anonymousRefusalsPerAddressPerMinute: Number(env.ANONYMOUS_REFUSALS_PER_ADDRESS_PER_MINUTE ?? 120),
     failedLoginsPerAddressPerMinute: Number(env.LOGIN_FAILURES_PER_ADDRESS_PER_MINUTE ?? 20),
-    publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : null,
-    oidc: oidcConfig(env),
-    passwordSignIn: env.PASSWORD_SIGNIN !== 'false',
   };
   assertSafe(config);
   return config;
-}
-
-function oidcConfig(env: NodeJS.ProcessEnv): OidcConfig | null {
-  if (!env.OIDC_ISSUER) return null;
-  for (const name of ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_ROLE_MAP', 'PUBLIC_URL'] as const) {
-    if (!env[name]) throw new ConfigError(`${name} must be set when OIDC_ISSUER is set`);
-  }
-  return {
-    issuer: env.OIDC_ISSUER,
-    clientId: env.OIDC_CLIENT_ID!,
-    clientSecret: env.OIDC_CLIENT_SECRET!,
-    roleClaim: env.OIDC_ROLE_CLAIM || 'groups',
-    roleMap: roleMapOf(env.OIDC_ROLE_MAP!),
-    jitCreate: env.OIDC_JIT_CREATE === 'true',
-    mfaAcrValues: (env.OIDC_MFA_ACR ?? '').split(/[\s,]+/).filter(Boolean),
-    scopes: env.OIDC_SCOPES || 'openid email profile',
-  };
-}
-
-/** OIDC_ROLE_MAP is a JSON object: {"company group": "ROLE", ...}. */
-function roleMapOf(text: string): Record<string, Role> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new ConfigError('OIDC_ROLE_MAP must be a JSON object of group → role');
-  }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed) || Object.keys(parsed).length === 0) {
-    throw new ConfigError('OIDC_ROLE_MAP must be a JSON object of group → role, with at least one group');
-  }
-  for (const role of Object.values(parsed)) {
-    if (!(ROLES as readonly unknown[]).includes(role)) throw new ConfigError(`OIDC_ROLE_MAP names roles of ${ROLES.join(', ')} only`);
-  }
-  return parsed as Record<string, Role>;
-}
-
-function isUrl(text: string, protocols: string[]): boolean {
-  try {
-    return protocols.includes(new URL(text).protocol);
-  } catch {
-    return false;
-  }
 }
 
 /** Production refuses development secrets, short secrets and a moved clock. */
@@ -131,12 +83,7 @@ export function assertSafe(config: Config): void {
   if (!(config.tokenTtlHours > 0 && config.tokenTtlHours <= 24)) {
     throw new ConfigError('TOKEN_TTL_HOURS must be between 0 and 24');
   }
-  if (config.oidc && !isUrl(config.oidc.issuer, ['https:', 'http:'])) throw new ConfigError('OIDC_ISSUER must be a URL');
-  if (config.publicUrl !== null && !isUrl(config.publicUrl, ['https:', 'http:'])) throw new ConfigError('PUBLIC_URL must be a URL');
-  if (!config.passwordSignIn && !config.oidc) throw new ConfigError('PASSWORD_SIGNIN=false needs single sign-on (OIDC_ISSUER): nobody could sign in');
   if (!config.production) return;
-  if (config.oidc && !isUrl(config.oidc.issuer, ['https:'])) throw new ConfigError('OIDC_ISSUER must be an https URL in production');
-  if (config.oidc && !isUrl(config.publicUrl ?? '', ['https:'])) throw new ConfigError('PUBLIC_URL must be an https URL in production');
   for (const [name, value, dev] of [
     ['JWT_SECRET', config.jwtSecret, DEV_JWT_SECRET],
     ['AUDIT_HMAC_KEY', config.auditHmacKey, DEV_AUDIT_HMAC_KEY],

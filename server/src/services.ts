@@ -3,6 +3,8 @@ import type { Config } from './config';
 import type { Database } from './db/data-source';
 import { ChainLinker } from './modules/audit/audit-chain';
 import { AuditService } from './modules/audit/audit.service';
+import { AuditProofService } from './modules/audit/transparency/proofs.service';
+import { createTransparency } from './modules/audit/transparency/transparency';
 import { createCaseServices } from './modules/case/case.services';
 import { ConsentService } from './modules/consent/consent.service';
 import { DataSubjectService } from './modules/data-subject/data-subject.service';
@@ -10,15 +12,12 @@ import { PurposeService } from './modules/purpose/purpose.service';
 import { AuditWriter } from './modules/audit/audit-writer';
 import { SubjectKeys } from './modules/audit/subject-keys';
 import { AuthService } from './modules/auth/auth.service';
-import { Callers } from './modules/auth/callers';
 import { Tokens } from './modules/auth/tokens';
 import { TwoFactor } from './modules/auth/two-factor';
-import { SingleSignOn } from './modules/auth/single-sign-on';
 import { Passwords } from './modules/user/passwords';
 import { UserService } from './modules/user/user.service';
 import { DashboardService } from './modules/dashboard/dashboard.service';
 import { IncidentService } from './modules/incident/incident.service';
-import { OrganisationService } from './modules/organisation/organisation.service';
 import { ConfidentialityAgreementService } from './modules/subcontractor/confidentiality-agreement.service';
 import { EntrustmentService } from './modules/subcontractor/entrustment.service';
 import { SubcontractorService } from './modules/subcontractor/subcontractor.service';
@@ -29,22 +28,18 @@ export function createServices(db: Database, clock: Clock, config: Config) {
   const passwords = new Passwords(config.production);
   const tokens = new Tokens(config.jwtSecret, config.tokenTtlHours, clock);
   const linker = new ChainLinker(db, clock);
+  const transparency = createTransparency(db, clock, linker, config);
+  const auditProofs = new AuditProofService(db, linker, transparency);
   const auditWriter = new AuditWriter(db, linker);
   const subjectKeys = new SubjectKeys(config.auditHmacKey);
-  const callers = new Callers(db);
-  const twoFactor = new TwoFactor(db, clock, config.auditHmacKey, callers);
+  const twoFactor = new TwoFactor(db, clock, config.auditHmacKey);
   const subjects = new DataSubjectService(db, clock, subjectKeys, auditWriter);
   const purposes = new PurposeService(db);
-  const users = new UserService(db, passwords, clock, callers);
+  const users = new UserService(db, passwords, clock);
   const subcontractors = new SubcontractorService(db, clock, purposes);
   const agreements = new ConfidentialityAgreementService(db, clock, subcontractors);
   const entrustments = new EntrustmentService(db, clock, subcontractors, purposes);
   const incidents = new IncidentService(db, clock, subcontractors);
-  const singleSignOn =
-    config.oidc && config.publicUrl
-      ? new SingleSignOn(db, config.oidc, `${config.publicUrl}/auth/oidc/callback`, tokens, users, clock, config.requireManagerTwoFactor)
-      : null;
-  const organisation = new OrganisationService(db, clock, auditWriter);
   return {
     db,
     clock,
@@ -52,24 +47,24 @@ export function createServices(db: Database, clock: Clock, config: Config) {
     passwords,
     tokens,
     linker,
+    transparency,
+    auditProofs,
     auditWriter,
     subjectKeys,
     twoFactor,
-    singleSignOn,
-    auth: new AuthService(db, passwords, tokens, clock, config.failedLoginsPerAddressPerMinute, twoFactor, config.requireManagerTwoFactor, config.anonymousRefusalsPerAddressPerMinute, callers, config.passwordSignIn),
+    auth: new AuthService(db, passwords, tokens, clock, config.failedLoginsPerAddressPerMinute, twoFactor, config.requireManagerTwoFactor, config.anonymousRefusalsPerAddressPerMinute),
     users,
-    audit: new AuditService(db, clock, linker),
+    audit: new AuditService(db, clock, linker, auditProofs, transparency.verifier),
     subjects,
     purposes,
     consents: new ConsentService(db, clock, subjects, purposes),
-    organisation,
-    ...createCaseServices(db, clock, config, auditWriter, subjectKeys, subjects, organisation),
+    ...createCaseServices(db, clock, config, auditWriter, subjectKeys, subjects),
     subcontractors,
     agreements,
     supervisionReviews: new SupervisionReviewService(db, clock, subcontractors, users),
     entrustments,
     incidents,
-    dashboard: new DashboardService(db, clock, subcontractors, agreements, entrustments, incidents, organisation),
+    dashboard: new DashboardService(db, clock, subcontractors, agreements, entrustments, incidents),
   };
 }
 

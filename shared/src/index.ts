@@ -1,4 +1,3 @@
 export * from './roles';
 export * from './personal-data';
 export * from './enums';
-export * from './data-items';

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { generateKey } from '../../server/src/modules/audit/transparency/signed-note';
 import { recordFigures } from '../support/figures';
 import { gql, refusedStart, ROOT, spawnServer, type ServerProcess } from './support';
 
@@ -12,12 +13,16 @@ import { gql, refusedStart, ROOT, spawnServer, type ServerProcess } from './supp
  * (reported, not a gate: advisories change without a code change).
  */
 
-const STRONG = { JWT_SECRET: 'j'.repeat(24) + 'production-jwt-secret', AUDIT_HMAC_KEY: 'k'.repeat(24) + 'production-audit-key' };
+const STRONG = {
+  JWT_SECRET: 'j'.repeat(24) + 'production-jwt-secret',
+  AUDIT_HMAC_KEY: 'k'.repeat(24) + 'production-audit-key',
+  AUDIT_SIGNING_KEY: generateKey('posture.test/audit').signerKey,
+};
 
 describe('production posture of the built server', () => {
   const dir = mkdtempSync(join(tmpdir(), 'mamori-posture-'));
   const databaseUrl = `sqlite:${join(dir, 'prod.sqlite')}`;
-  const base = { NODE_ENV: 'production', DATABASE_URL: databaseUrl, DOCUMENT_DIR: join(dir, 'documents'), LOG_LEVEL: 'info' };
+  const base = { NODE_ENV: 'production', DATABASE_URL: databaseUrl, DOCUMENT_DIR: join(dir, 'documents'), DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'info' };
   const refusals: Array<{ case: string; code: number | null; message: string }> = [];
   let server: ServerProcess | undefined;
 
@@ -33,6 +38,8 @@ describe('production posture of the built server', () => {
     ['the development audit key', { JWT_SECRET: STRONG.JWT_SECRET }, /AUDIT_HMAC_KEY must be set/],
     ['a short audit key', { JWT_SECRET: STRONG.JWT_SECRET, AUDIT_HMAC_KEY: 'k'.repeat(31) }, /AUDIT_HMAC_KEY must be at least 32 characters/],
     ['a moved clock', { ...STRONG, CLOCK_OFFSET_MS: '86400000' }, /CLOCK_OFFSET_MS is refused in production/],
+    ['no checkpoint signing key', { JWT_SECRET: STRONG.JWT_SECRET, AUDIT_HMAC_KEY: STRONG.AUDIT_HMAC_KEY }, /AUDIT_SIGNING_KEY must be set in production/],
+    ['a development signing key', { ...STRONG, AUDIT_SIGNING_KEY: generateKey('mamori-development/0000').signerKey }, /development key/],
   ] as const)('start-up with %s exits non-zero with a clear message', async (name, env, message) => {
     const { code, output } = await refusedStart({ ...base, ...env });
     expect(code).not.toBe(0);

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import { createServer, Socket, type Server } from 'node:net';
 import { join } from 'node:path';
 import mysql from 'mysql2/promise';
@@ -26,11 +27,16 @@ export interface ServerProcess {
   kill(signal?: NodeJS.Signals, graceMs?: number): Promise<boolean>;
 }
 
+/** One data directory (signing key, witness) per database, so processes restarted on it keep one log. */
+function dataDirOf(databaseUrl: string | undefined): string {
+  return join(tmpdir(), `mamori-data-${createHash('sha256').update(databaseUrl ?? 'default').digest('hex').slice(0, 16)}`);
+}
+
 /** Runs the built server with `env`; resolves once it listens (its port read from its start-up log line). */
 export function spawnServer(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
   const child = spawn(process.execPath, [MAIN], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', DOTENV_CONFIG_PATH: HERMETIC_DOTENV, NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DB_POOL_SIZE: '10', ...env },
+    env: { PATH: process.env.PATH ?? '', DOTENV_CONFIG_PATH: HERMETIC_DOTENV, NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DB_POOL_SIZE: '10', DATA_DIR: dataDirOf(env.DATABASE_URL), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, type MamoriApp } from '../../server/src/app';
 import { MovableClock } from '../../server/src/clock';
@@ -35,50 +36,9 @@ export interface TestServer {
   sql<T = any>(query: string, params?: unknown[]): Promise<T[]>;
   /** Waits until every committed audit entry is linked into the chain. */
   linked(): Promise<void>;
+  /** Links everything committed, signs a checkpoint and hands it to the witnesses. */
+  published(): Promise<void>;
   close(): Promise<void>;
-}
-
-/** Sends GraphQL requests over HTTP to the server at `url`. */
-function gqlAt(url: string): TestServer['gql'] {
-  return async (query, variables, token, headers = {}) => {
-    const res = await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = await res.text();
-    const json = JSON.parse(body);
-    return { status: res.status, data: json.data ?? null, errors: json.errors, body };
-  };
-}
-
-export interface SecondProcess {
-  url: string;
-  gql: TestServer['gql'];
-  close(): Promise<void>;
-}
-
-/**
- * Another server process (test/support/second-process.js: the same sources,
- * the same test configuration and secrets) on the database of `first`.
- */
-export function secondProcess(first: TestServer): Promise<SecondProcess> {
-  const child = fork(join(__dirname, 'second-process.js'), [], { env: { ...process.env, SECOND_DATABASE_URL: first.databaseUrl }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`the second server process exited with ${code} before listening`)));
-    child.once('message', (message: { port: number }) => {
-      const url = `http://127.0.0.1:${message.port}`;
-      resolve({
-        url,
-        gql: gqlAt(url),
-        async close() {
-          child.send('close');
-          await exited;
-        },
-      });
-    });
-  });
 }
 
 /**
@@ -90,8 +50,11 @@ export async function startServer(kind: DatabaseKind, overrides: Partial<Config>
     throw new Error(`MySQL/MariaDB is not reachable at ${TEST_MYSQL_URL}; start it or set TEST_MYSQL_URL`);
   }
   const database = db ?? (await createTestDatabase(kind));
+  const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), 'mamori-data-'));
   const config: Config = {
     ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error' } as NodeJS.ProcessEnv),
+    dataDir,
+    auditWitnessDir: join(dataDir, 'witness'),
     databaseUrl: database.url,
     migrationDatabaseUrl: database.url,
     documentDir: `${database.url.startsWith('sqlite:') ? database.url.slice(7) : '/tmp/mamori-docs-' + Date.now()}.documents`,
@@ -101,9 +64,18 @@ export async function startServer(kind: DatabaseKind, overrides: Partial<Config>
   };
   const clock = new MovableClock();
   const app = await createApp(config, clock);
-  const port = await app.listen(overrides.port ?? 0);
+  const port = await app.listen(0);
   const url = `http://127.0.0.1:${port}`;
-  const gql = gqlAt(url);
+  const gql: TestServer['gql'] = async (query, variables, token, headers = {}) => {
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = await res.text();
+    const json = JSON.parse(body);
+    return { status: res.status, data: json.data ?? null, errors: json.errors, body };
+  };
   return {
     kind,
     url,
@@ -121,9 +93,14 @@ export async function startServer(kind: DatabaseKind, overrides: Partial<Config>
     },
     sql: (query, params) => app.services.db.manager.query(query, params),
     linked: () => app.services.linker.linkPending(),
+    async published() {
+      await app.services.linker.linkPending();
+      await app.services.transparency.publisher.publish();
+    },
     async close() {
       await app.close();
       await database.drop();
+      if (!overrides.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { AUDIT_TABLES } from '../../../migrations/1764400001000-AuditLog';
+import { APPEND_ONLY_TABLES } from '../../../migrations/1764402000000-AuditTree';
 import { dataSourceOptions } from './data-source';
 
 /**
@@ -27,7 +27,7 @@ export async function grantRuntimeAccount(migrationUrl: string, runtimeUrl: stri
     // Database-wide grants would override the table grants below.
     await admin.query(`REVOKE ALL PRIVILEGES ON ${quoteName(db)}.* FROM ${account}`).catch(() => undefined);
     for (const { name } of tables) {
-      const privileges = (AUDIT_TABLES as readonly string[]).includes(name) ? 'SELECT, INSERT' : 'SELECT, INSERT, UPDATE, DELETE';
+      const privileges = (APPEND_ONLY_TABLES as readonly string[]).includes(name) ? 'SELECT, INSERT' : 'SELECT, INSERT, UPDATE, DELETE';
       await admin.query(`REVOKE ALL PRIVILEGES ON ${quoteName(db)}.${quoteName(name)} FROM ${account}`).catch(() => undefined);
       await admin.query(`GRANT ${privileges} ON ${quoteName(db)}.${quoteName(name)} TO ${account}`);
     }

@@ -9,7 +9,6 @@ import { CaseSubjectResolver } from '../modules/data-subject/case-subject.resolv
 import { DataSubjectResolver } from '../modules/data-subject/data-subject.resolver';
 import { IncidentMeasureResolver } from '../modules/incident/incident-measure.resolver';
 import { IncidentResolver } from '../modules/incident/incident.resolver';
-import { OrganisationResolver } from '../modules/organisation/organisation.resolver';
 import { ProvisionResolver } from '../modules/provision/provision.resolver';
 import { PurposeResolver } from '../modules/purpose/purpose.resolver';
 import { RetentionResolver } from '../modules/retention/retention.resolver';
@@ -29,11 +28,10 @@ import type { Context } from './context';
  */
 export function createResolvers(s: Services): ContainerType {
   const instances = new Map<unknown, unknown>([
-    [AuditResolver, new AuditResolver(s.audit)],
+    [AuditResolver, new AuditResolver(s.audit, s.auditProofs)],
     [AuthResolver, new AuthResolver(s.auth, s.tokens, s.twoFactor, s.users)],
     [CaseWorkflowResolver, new CaseWorkflowResolver(s.caseWorkflow, s.caseLetters)],
-    [CaseResolver, new CaseResolver(s.cases, s.caseDocuments, s.subjects)],
-    [OrganisationResolver, new OrganisationResolver(s.organisation)],
+    [CaseResolver, new CaseResolver(s.cases, s.caseDocuments)],
     [ConsentResolver, new ConsentResolver(s.consents)],
     [DashboardResolver, new DashboardResolver(s.dashboard)],
     [CaseSubjectResolver, new CaseSubjectResolver(s.subjects)],

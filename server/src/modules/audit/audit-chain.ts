@@ -16,7 +16,7 @@ const VERIFY_CHUNK = 10_000;
 /** Entries are looked for this far below the newest linked one (commits can land out of id order). */
 const RESCAN_WINDOW = 10_000;
 
-const ENTRY_COLUMNS = `e.id AS id, e.occurred_at AS occurredAt, e.actor_id AS actorId, e.actor_role AS actorRole,
+export const ENTRY_COLUMNS = `e.id AS id, e.occurred_at AS occurredAt, e.actor_id AS actorId, e.actor_role AS actorRole,
   e.action AS action, e.entity_type AS entityType, e.entity_id AS entityId, e.subject_id AS subjectId,
   e.fields AS fieldList, e.case_id AS caseId, e.reason AS reason, e.request_id AS requestId,
   e.client_ip AS clientIp, e.outcome AS outcome, e.changes AS changes`;
@@ -25,6 +25,13 @@ export interface ChainHead {
   seq: number;
   hash: string;
   at: string | null;
+}
+
+/** Structures derived from the chain (the Merkle tree), extended in the linking transaction. */
+export interface LinkObserver {
+  linked(manager: EntityManager, links: Array<{ seq: number; canonical: string }>): Promise<void>;
+  /** After a linking transaction committed. */
+  committed(): void;
 }
 
 export interface ChainVerification {
@@ -55,6 +62,7 @@ export class ChainLinker {
   private timer: NodeJS.Timeout | null = null;
   private scannedAll = false;
   private stopped = false;
+  private observer: LinkObserver | null = null;
 
   constructor(
     private readonly db: Database,
@@ -69,6 +77,10 @@ export class ChainLinker {
 
   private get lease() {
     return this.db.lease(CHAIN_LOCK_NAME);
+  }
+
+  observe(observer: LinkObserver): void {
+    this.observer = observer;
   }
 
   /**
@@ -153,9 +165,11 @@ export class ChainLinker {
 
   private async linkAll(sweep: boolean, claimIfFree = false): Promise<void> {
     if (!this.lease.held && !claimIfFree) return; // another process is the sequencer
-    while ((await this.db.leasedTransaction(CHAIN_LOCK_NAME, (m) => this.linkBatch(m, sweep))) === LINK_BATCH) {
-      // a full batch: more may be waiting
-    }
+    let linked: number;
+    do {
+      linked = await this.db.leasedTransaction(CHAIN_LOCK_NAME, (m) => this.linkBatch(m, sweep));
+      if (linked > 0) this.observer?.committed();
+    } while (linked === LINK_BATCH); // a full batch: more may be waiting
   }
 
   private async linkBatch(manager: EntityManager, sweep: boolean): Promise<number> {
@@ -175,8 +189,9 @@ export class ChainLinker {
     const links = pending.map((entry) => {
       seq += 1;
       const prevHash = hash;
-      hash = linkHash(seq, prevHash, canonicalEntry(entry));
-      return { seq, entryId: entry.id, prevHash, hash, linkedAt };
+      const canonical = canonicalEntry(entry);
+      hash = linkHash(seq, prevHash, canonical);
+      return { seq, entryId: entry.id, prevHash, hash, linkedAt, canonical };
     });
     // Positional multi-row INSERTs: TypeORM's insert builder re-scans its named parameters per value.
     for (let i = 0; i < links.length; i += 1000) {
@@ -186,6 +201,7 @@ export class ChainLinker {
         chunk.flatMap((l) => [l.seq, l.entryId, l.prevHash, l.hash, l.linkedAt]),
       );
     }
+    await this.observer?.linked(manager, links);
     auditMetrics.headSeq.set(seq);
     return pending.length;
   }
@@ -199,7 +215,7 @@ type VerifyRow = AuditEntry & { linkSeq: number; linkPrevHash: string; linkHashV
  * (the rows are independent: each link stores its own prev_hash), and other
  * requests run between chunks.
  */
-export async function verifyChain(db: Database): Promise<ChainVerification> {
+export async function verifyChain(db: Database, visit?: (seq: number, canonical: string | null) => void): Promise<ChainVerification> {
   const head = await readHead(db.manager);
   const fetch = (from: number): Promise<VerifyRow[]> =>
     from > head.seq
@@ -221,11 +237,13 @@ export async function verifyChain(db: Database): Promise<ChainVerification> {
     next = fetch(from + VERIFY_CHUNK);
     for (const row of rows) {
       const seq = Number(row.linkSeq);
+      const canonical = row.id !== null ? canonicalEntry(row) : null;
+      visit?.(seq, canonical);
       const intact =
         seq === expectedSeq &&
         row.linkPrevHash === prevHash &&
-        row.id !== null &&
-        linkHash(seq, prevHash, canonicalEntry(row)) === row.linkHashValue;
+        canonical !== null &&
+        linkHash(seq, prevHash, canonical) === row.linkHashValue;
       if (!intact && firstBrokenSeq === null) firstBrokenSeq = Math.min(seq, expectedSeq);
       if (row.id !== null) linkedEntries++;
       prevHash = row.linkHashValue;

@@ -9,6 +9,16 @@ import { badInput } from '../../errors';
 import { AuditEntry } from './audit-entry.entity';
 import { AuditEntryFilter, AuditEntryListArgs, ReviewBreakGlassArgs } from './audit.inputs';
 import { BreakGlassReview } from './break-glass-review.entity';
+import type { AuditProofService } from './transparency/proofs.service';
+import {
+  AuditCheckpoint,
+  AuditCheckpointCheck,
+  AuditConsistencyProof,
+  AuditInclusionProof,
+  AuditProblem,
+  AuditWitness,
+} from './transparency/transparency.types';
+import type { AuditProblem as AuditProblemValue } from './transparency/log-verifier';
 
 @ObjectType()
 export class AuditVerification {
@@ -29,6 +39,21 @@ export class AuditVerification {
 
   @Field(() => Int, { description: 'Committed entries not yet linked into the chain' })
   unlinked!: number;
+
+  @Field(() => AuditProblem, { nullable: true, description: 'The most serious problem found; null when ok' })
+  problem!: AuditProblemValue | null;
+
+  @Field(() => [AuditProblem])
+  problems!: AuditProblemValue[];
+
+  @Field(() => Int, { description: 'The largest tree size a witness holds' })
+  witnessedSize!: number;
+
+  @Field(() => Int)
+  treeSize!: number;
+
+  @Field()
+  incremental!: boolean;
 }
 
 @ObjectType()
@@ -45,7 +70,10 @@ export class AuditHead {
 
 @Resolver(() => AuditEntry)
 export class AuditResolver {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly proofs: AuditProofService,
+  ) {}
 
   @Query(() => AuditEntry, { nullable: true })
   AuditEntry(@Arg('id', () => ID) id: string, @Ctx() caller: Caller): Promise<AuditEntry> {
@@ -77,8 +105,44 @@ export class AuditResolver {
   }
 
   @Query(() => AuditVerification)
-  verifyAuditChain(@Ctx() caller: Caller): Promise<AuditVerification> {
-    return this.audit.verify(caller);
+  verifyAuditChain(
+    @Arg('incremental', () => Boolean, { nullable: true, description: 'Only the entries since the last verified tree head' }) incremental: boolean | null,
+    @Ctx() caller: Caller,
+  ): Promise<AuditVerification> {
+    return this.audit.verify(caller, incremental ?? false);
+  }
+
+  @Query(() => AuditCheckpoint, { nullable: true, description: 'The newest signed checkpoint (null while the log is empty)' })
+  auditCheckpoint(@Ctx() caller: Caller): Promise<AuditCheckpoint | null> {
+    return this.proofs.checkpoint(caller);
+  }
+
+  @Query(() => AuditInclusionProof, { description: 'Proves the entry at seq is in the tree of treeSize (default: the newest checkpoint)' })
+  auditInclusionProof(
+    @Arg('seq', () => Int) seq: number,
+    @Arg('treeSize', () => Int, { nullable: true }) treeSize: number | null,
+    @Ctx() caller: Caller,
+  ): Promise<AuditInclusionProof> {
+    return this.proofs.inclusion(seq, treeSize, caller);
+  }
+
+  @Query(() => AuditConsistencyProof, { description: 'Proves the tree of toSize (default: the newest checkpoint) extends the tree of fromSize' })
+  auditConsistencyProof(
+    @Arg('fromSize', () => Int) fromSize: number,
+    @Arg('toSize', () => Int, { nullable: true }) toSize: number | null,
+    @Ctx() caller: Caller,
+  ): Promise<AuditConsistencyProof> {
+    return this.proofs.consistency(fromSize, toSize, caller);
+  }
+
+  @Query(() => AuditCheckpointCheck, { description: 'Checks a saved signed checkpoint: our signature, and the log still holds that tree' })
+  verifyAuditCheckpoint(@Arg('checkpoint', () => String) checkpoint: string, @Ctx() caller: Caller): Promise<AuditCheckpointCheck> {
+    return this.proofs.check(checkpoint, caller);
+  }
+
+  @Query(() => [AuditWitness], { description: 'The witnesses of the checkpoints, what they hold and their lag' })
+  auditWitnesses(): AuditWitness[] {
+    return this.proofs.witnesses();
   }
 
   @Query(() => AuditHead)

@@ -5,10 +5,14 @@ import { badInput, conflict, notFound } from '../../errors';
 import type { Caller } from '../common/caller';
 import { applyListArgs, toId, toIds } from '../common/list';
 import { AuditEntry } from './audit-entry.entity';
-import { chainExtends, chainHead, verifyChain, type ChainLinker } from './audit-chain';
+import { chainExtends, chainHead, type ChainLinker } from './audit-chain';
 import type { AuditEntryFilter, AuditEntryListArgs } from './audit.inputs';
 import { BreakGlassReview } from './break-glass-review.entity';
 import { toCsv, toJsonLines } from './export';
+import { canonicalEntry } from './canonical';
+import { leafBytes } from './transparency/leaf';
+import type { LogVerifier } from './transparency/log-verifier';
+import type { AuditProofService } from './transparency/proofs.service';
 
 const SORTABLE = { id: 'e.id', seq: 'e.id', occurredAt: 'e.occurred_at', action: 'e.action', actorId: 'e.actor_id', subjectId: 'e.subject_id' };
 export const MAX_EXPORT_ROWS = 100_000;
@@ -19,6 +23,8 @@ export class AuditService {
     private readonly db: Database,
     private readonly clock: Clock,
     private readonly linker: ChainLinker,
+    private readonly proofs: AuditProofService,
+    private readonly verifier: LogVerifier,
   ) {}
 
   private query(filter: AuditEntryFilter | undefined, caller: Caller) {
@@ -73,20 +79,41 @@ export class AuditService {
   }
 
   async export(filter: AuditEntryFilter | undefined, format: ExportFormat, caller: Caller): Promise<string> {
-    await this.linker.linkPending();
+    const checkpoint = await this.proofs.fresh();
     const qb = this.query(filter, caller).orderBy('e.id', 'ASC').take(MAX_EXPORT_ROWS + 1);
     const entries = await this.withChain(await qb.getMany());
     if (entries.length > MAX_EXPORT_ROWS) throw badInput('filter', `The export holds more than ${MAX_EXPORT_ROWS} entries; narrow the filter`);
     caller.audit.record('EXPORT', { entityType: 'AuditEntry', reason: `${format}, ${entries.length} entries` });
-    return format === 'CSV' ? toCsv(entries) : toJsonLines(entries);
+    if (format === 'CSV') return toCsv(entries);
+    return toJsonLines(entries, await this.inclusionFields(entries, checkpoint?.size ?? 0));
   }
 
-  async verify(caller: Caller) {
-    await this.linker.linkPending();
-    const result = await verifyChain(this.db);
+  /** Per JSONL line: the leaf bytes and their inclusion proof in the tree of the newest checkpoint. */
+  private async inclusionFields(entries: AuditEntry[], treeSize: number): Promise<Map<AuditEntry, Record<string, unknown>>> {
+    const fields = new Map<AuditEntry, Record<string, unknown>>();
+    const proven = entries.filter((e) => e.seq && e.seq <= treeSize);
+    for (let i = 0; i < proven.length; i += 1000) {
+      const chunk = proven.slice(i, i + 1000);
+      const proofs = await this.proofs.proofsFor(chunk.map((e) => e.seq! - 1), treeSize);
+      chunk.forEach((e, j) => {
+        fields.set(e, {
+          leafIndex: e.seq! - 1,
+          leafData: leafBytes(canonicalEntry(e)).toString('base64'),
+          treeSize,
+          inclusionProof: proofs[j]!.map((h) => h.toString('base64')),
+        });
+      });
+    }
+    return fields;
+  }
+
+  async verify(caller: Caller, incremental = false) {
+    const result = await this.verifier.verify(incremental);
     caller.audit.record('AUDIT_VERIFY', {
       entityType: 'AuditChain',
-      reason: result.ok ? `ok up to ${result.headSeq}` : `broken at ${result.firstBrokenSeq ?? 'unlinked entries'}`,
+      reason: result.ok
+        ? `ok up to ${result.headSeq}${incremental ? ' (incremental)' : ''}`
+        : `${result.problem} at ${result.firstBrokenSeq ?? 'no single seq'}`,
     });
     return result;
   }

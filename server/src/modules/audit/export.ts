@@ -26,9 +26,10 @@ export function toCsv(entries: AuditEntry[]): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-export function toJsonLines(entries: AuditEntry[]): string {
+/** One JSON object a line; `extra` adds fields per entry (the leaf bytes and inclusion proof). */
+export function toJsonLines(entries: AuditEntry[], extra: Map<AuditEntry, Record<string, unknown>> = new Map()): string {
   return entries.map((e) => {
     const r = row(e);
-    return JSON.stringify(Object.fromEntries(COLUMNS.map((c) => [c, r[c] ?? null])));
+    return JSON.stringify({ ...Object.fromEntries(COLUMNS.map((c) => [c, r[c] ?? null])), ...extra.get(e) });
   }).join('\n') + (entries.length ? '\n' : '');
 }

@@ -1,7 +1,6 @@
 import { badInput } from '../../errors';
 import type { Case } from './case.entity';
 import type { UpdateCaseArgs } from './case.inputs';
-import { checkRequestedItems, type RequestedItemInput } from './requested-items';
 
 /** Turning updateCase's flat arguments into the real changes of a case. */
 
@@ -12,8 +11,7 @@ const REQUIRED = new Set([
   'replyAddress',
   'channel',
   'receivedOn',
-  'requestedItems',
-  'disclosureMethod',
+  'dataItems',
   'feeYen',
   'hasRequestForm',
   'hasProxyLetter',
@@ -24,17 +22,15 @@ export const INTAKE_ONLY = new Set([
   'type',
   'requester',
   'receivedOn',
-  'requestedItems',
+  'dataItems',
   'feeYen',
   'hasRequestForm',
   'identityDocument',
   'hasProxyLetter',
   'sealCertificateIssuedOn',
-  'periodFrom',
-  'periodTo',
 ]);
 
-const DAYS = ['receivedOn', 'sealCertificateIssuedOn', 'periodFrom'];
+const DAYS = ['receivedOn', 'sealCertificateIssuedOn'];
 
 function normalise(field: string, value: unknown): unknown {
   if (typeof value === 'string') {
@@ -42,7 +38,7 @@ function normalise(field: string, value: unknown): unknown {
     if (trimmed === '' && REQUIRED.has(field)) throw badInput(field, `${field} cannot be empty`);
     return trimmed === '' ? null : trimmed;
   }
-  if (field === 'requestedItems') return checkRequestedItems(value as RequestedItemInput[]);
+  if (Array.isArray(value)) return value.map((item: string) => item.trim());
   return value;
 }
 
@@ -59,11 +55,6 @@ export function casePatch(args: UpdateCaseArgs, today: string): Record<string, u
     if (typeof day === 'string' && day > today) throw badInput(field, `${field} cannot be in the future`);
   }
   return patch;
-}
-
-/** A period asked for is a day range with its end after its start. */
-export function checkPeriod(from: string | null | undefined, to: string | null | undefined): void {
-  if (from && to && to <= from) throw badInput('periodTo', 'periodTo must come after periodFrom');
 }
 
 /** The entries of `patch` that differ from the case as stored (unchanged values sent back by the UI are ignored). */

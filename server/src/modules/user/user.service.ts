@@ -3,7 +3,6 @@ import type { Clock } from '../../clock';
 import type { Database } from '../../db/data-source';
 import { badInput, conflict, notFound, unauthenticated } from '../../errors';
 import { applyListArgs, toId, toIds } from '../common/list';
-import type { Callers } from '../auth/callers';
 import type { Passwords } from './passwords';
 import { User } from './user.entity';
 import type { CreateUserArgs, UpdateUserArgs, UserFilter, UserListArgs } from './user.inputs';
@@ -16,8 +15,6 @@ export class UserService {
     private readonly db: Database,
     private readonly passwords: Passwords,
     private readonly clock: Clock,
-    /** Told of every change that decides whether a session token still signs in, and as whom. */
-    private readonly callers: Callers | null = null,
   ) {}
 
   async get(id: string | number): Promise<User> {
@@ -85,7 +82,7 @@ export class UserService {
       user.tokenVersion += 1;
     }
     user.updatedAt = this.clock.now().toISOString();
-    return this.saveCaller(user);
+    return this.db.manager.save(user);
   }
 
   async unlock(id: string): Promise<User> {
@@ -116,12 +113,6 @@ export class UserService {
     user.failedLogins = 0;
     user.lockedUntil = null;
     user.updatedAt = this.clock.now().toISOString();
-    return this.saveCaller(user);
-  }
-
-  private async saveCaller(user: User): Promise<User> {
-    const saved = await this.db.manager.save(user);
-    this.callers?.changed(user.id);
-    return saved;
+    return this.db.manager.save(user);
   }
 }

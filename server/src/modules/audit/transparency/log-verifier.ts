@@ -1,0 +1,256 @@
+import type { Database } from '../../../db/data-source';
+import { logger } from '../../../logger';
+import { APPEND_ONLY_TABLES } from '../../../../../migrations/1764402000000-AuditTree';
+import { ENTRY_COLUMNS, verifyChain, type ChainLinker, type ChainVerification } from '../audit-chain';
+import type { AuditEntry } from '../audit-entry.entity';
+import { canonicalEntry } from '../canonical';
+import type { SignedCheckpoint } from './checkpoint';
+import { leafOf } from './leaf';
+import { TreeBuilder, foldSubtrees, verifyConsistency } from './merkle';
+import type { CheckpointPublisher } from './publisher';
+import { verifiedBy } from './signed-note';
+import { transparencyMetrics } from './transparency-metrics';
+import { consistencyProof, rightEdge, storedTreeSize, treeRoot, TreeIncompleteError } from './tree-store';
+import { DirectoryWitness } from './witnesses';
+
+/** What verification can find, most serious first. */
+export const AUDIT_PROBLEMS = ['TRUNCATED', 'REWRITTEN', 'SIGNATURE_INVALID', 'GUARDS_MISSING', 'WITNESS_REFUSED', 'UNLINKED'] as const;
+export type AuditProblem = (typeof AUDIT_PROBLEMS)[number];
+
+export interface LogVerification extends ChainVerification {
+  /** The most serious problem found (null when ok), and all of them. */
+  problem: AuditProblem | null;
+  problems: AuditProblem[];
+  /** The largest tree size a witness holds. */
+  witnessedSize: number;
+  treeSize: number;
+  incremental: boolean;
+}
+
+const INCREMENTAL_CHUNK = 10_000;
+
+interface Findings {
+  problems: Set<AuditProblem>;
+  brokenAt: number[];
+}
+
+/**
+ * Verifies the log against what was witnessed: the chain and every leaf are
+ * recomputed from the stored entries (full), or only the leaves added since
+ * the last verified tree head (incremental); the roots are compared with
+ * every witness's checkpoint, the stored tree and the newest stored
+ * checkpoint; the append-only triggers must be in place.
+ */
+export class LogVerifier {
+  /** The newest tree head that verified, the base of incremental verification. */
+  private verified: { size: number; root: Buffer } | null = null;
+  private running: Promise<LogVerification> | null = null;
+  newest: LogVerification | null = null;
+
+  constructor(
+    private readonly db: Database,
+    private readonly linker: ChainLinker,
+    private readonly publisher: CheckpointPublisher,
+  ) {}
+
+  /** Runs after each checkpoint (incremental) and once a day (full); a problem is an alarm. */
+  start(fullEveryMs = 24 * 60 * 60 * 1000): NodeJS.Timeout {
+    this.publisher.onPublished(() => void this.background(true));
+    const timer = setInterval(() => void this.background(false), fullEveryMs);
+    timer.unref();
+    return timer;
+  }
+
+  private async background(incremental: boolean): Promise<void> {
+    if (this.running) return;
+    await this.verify(incremental).catch((error: unknown) => logger.error('audit log verification failed to run', { error: (error as Error).name }));
+  }
+
+  async verify(incremental = false): Promise<LogVerification> {
+    while (this.running) await this.running.catch(() => undefined);
+    this.running = (incremental && this.verified ? this.incremental(this.verified) : this.full()).then((result) => this.conclude(result));
+    try {
+      return await this.running;
+    } finally {
+      this.running = null;
+    }
+  }
+
+  private conclude(result: LogVerification): LogVerification {
+    const before = this.newest?.problem ?? null;
+    this.newest = result;
+    for (const problem of AUDIT_PROBLEMS) transparencyMetrics.verificationProblem.set({ problem }, result.problems.includes(problem) ? 1 : 0);
+    if (result.problem && result.problem !== before) {
+      logger.error('audit log verification found a problem', { problem: result.problem, problems: result.problems, firstBrokenSeq: result.firstBrokenSeq, witnessedSize: result.witnessedSize });
+    }
+    return result;
+  }
+
+  private witnessed(): { checkpoints: SignedCheckpoint[]; size: number } {
+    const checkpoints = this.publisher.witnesses.map((w) => w.held()).filter((c): c is SignedCheckpoint => c !== null);
+    const size = Math.max(0, ...this.publisher.witnesses.map((w) => w.heldSize()), ...checkpoints.map((c) => c.size));
+    return { checkpoints, size };
+  }
+
+  private async missingGuards(): Promise<boolean> {
+    const rows: Array<{ name: string }> =
+      this.db.dialect.name === 'mysql'
+        ? await this.db.manager.query('SELECT TRIGGER_NAME AS name FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()')
+        : await this.db.manager.query("SELECT name FROM sqlite_master WHERE type = 'trigger'");
+    const present = new Set(rows.map((r) => r.name));
+    return APPEND_ONLY_TABLES.some((t) => !present.has(`${t}_no_update`) || !present.has(`${t}_no_delete`));
+  }
+
+  /** Signatures of every checkpoint held by a witness and of the newest stored one. */
+  private async signaturesValid(witnessed: SignedCheckpoint[]): Promise<{ ok: boolean; stored: SignedCheckpoint | null }> {
+    const stored = await this.publisher.stored().catch(() => null);
+    const all = stored ? [...witnessed, stored] : witnessed;
+    const ok = all.every((c) => c.origin === this.publisher.origin && verifiedBy(c.parsed, this.publisher.keys.verifiers).length > 0);
+    return { ok, stored };
+  }
+
+  private async common(findings: Findings, roots: Map<number, Buffer>, headSeq: number, witnessed: { checkpoints: SignedCheckpoint[]; size: number }) {
+    if (headSeq < witnessed.size) {
+      findings.problems.add('TRUNCATED');
+      findings.brokenAt.push(headSeq + 1);
+    }
+    const signatures = await this.signaturesValid(witnessed.checkpoints);
+    if (!signatures.ok) findings.problems.add('SIGNATURE_INVALID');
+    const compared = signatures.stored ? [...witnessed.checkpoints, signatures.stored] : witnessed.checkpoints;
+    for (const c of compared) {
+      const root = roots.get(c.size);
+      if (root && !root.equals(c.root)) {
+        findings.problems.add('REWRITTEN');
+        findings.brokenAt.push(c.size);
+      }
+    }
+    if (await this.missingGuards()) findings.problems.add('GUARDS_MISSING');
+    if (this.publisher.witnessStatus().some((s) => s.refusal)) findings.problems.add('WITNESS_REFUSED');
+  }
+
+  private result(chain: ChainVerification, findings: Findings, witnessedSize: number, treeSize: number, incremental: boolean): LogVerification {
+    if (chain.firstBrokenSeq !== null) findings.problems.add('REWRITTEN');
+    if (chain.unlinked > 0) findings.problems.add('UNLINKED');
+    const problems = AUDIT_PROBLEMS.filter((p) => findings.problems.has(p));
+    const broken = [...findings.brokenAt, ...(chain.firstBrokenSeq === null ? [] : [chain.firstBrokenSeq])];
+    return {
+      ...chain,
+      ok: problems.length === 0,
+      firstBrokenSeq: broken.length ? Math.min(...broken) : null,
+      problem: problems[0] ?? null,
+      problems,
+      witnessedSize,
+      treeSize,
+      incremental,
+    };
+  }
+
+  /** Every leaf recomputed from the stored entries, the chain included. */
+  private async full(): Promise<LogVerification> {
+    await this.linker.linkPending();
+    const witnessed = this.witnessed();
+    const stored = await this.publisher.stored().catch(() => null);
+    const sizes = new Set([...witnessed.checkpoints.map((c) => c.size), ...(stored ? [stored.size] : [])]);
+    const mirror = this.publisher.witnesses.find((w): w is DirectoryWitness => w instanceof DirectoryWitness && w.log.mirrorsLeaves)?.log;
+    const mirrored = mirror ? mirror.readLeafHashes(0, mirror.leafCount()) : [];
+    const builder = new TreeBuilder();
+    const roots = new Map<number, Buffer>();
+    const findings: Findings = { problems: new Set(), brokenAt: [] };
+    let firstMismatch: number | null = null;
+    const chain = await verifyChain(this.db, (seq, canonical) => {
+      const leaf = leafOf(canonical ?? '');
+      const copy = mirrored[seq - 1];
+      if (copy && firstMismatch === null && !copy.equals(leaf)) firstMismatch = seq;
+      builder.append(leaf);
+      if (sizes.has(builder.size)) roots.set(builder.size, builder.root());
+    });
+    if (firstMismatch !== null) {
+      findings.problems.add('REWRITTEN');
+      findings.brokenAt.push(firstMismatch);
+    }
+    const treeSize = await storedTreeSize(this.db.manager);
+    roots.set(chain.headSeq, builder.root());
+    // The stored tree must hold the same root, or the proofs it serves would not match the entries.
+    if (treeSize !== chain.headSeq || !(await this.storedRoot(chain.headSeq))?.equals(builder.root())) findings.problems.add('REWRITTEN');
+    await this.common(findings, roots, chain.headSeq, witnessed);
+    const result = this.result(chain, findings, witnessed.size, treeSize, false);
+    if (result.ok) this.verified = { size: chain.headSeq, root: builder.root() };
+    return result;
+  }
+
+  private async storedRoot(size: number): Promise<Buffer | null> {
+    try {
+      return await treeRoot(this.db.manager, size);
+    } catch (error) {
+      if (error instanceof TreeIncompleteError) return null;
+      throw error;
+    }
+  }
+
+  /**
+   * The leaves added since the last verified tree head: the stored right edge
+   * at that size must fold to the verified root (a consistency check), the new
+   * leaves are recomputed from their entries, and the resulting root must be
+   * the stored tree's and every newer checkpoint's.
+   */
+  private async incremental(base: { size: number; root: Buffer }): Promise<LogVerification> {
+    await this.linker.linkPending();
+    const witnessed = this.witnessed();
+    const stored = await this.publisher.stored().catch(() => null);
+    const findings: Findings = { problems: new Set(), brokenAt: [] };
+    const [{ head }] = await this.db.manager.query('SELECT MAX(seq) AS head FROM audit_link');
+    const headSeq = Number(head ?? 0);
+    const treeSize = await storedTreeSize(this.db.manager);
+    const roots = new Map<number, Buffer>();
+    let builder = new TreeBuilder();
+    let chainBroken: number | null = null;
+    const edge = headSeq >= base.size ? await rightEdge(this.db.manager, base.size).catch(() => null) : null;
+    if (!edge || !foldSubtrees(edge.map((n) => n.hash)).equals(base.root)) {
+      findings.problems.add(headSeq < base.size ? 'TRUNCATED' : 'REWRITTEN');
+      findings.brokenAt.push(Math.min(base.size, headSeq + 1));
+    } else {
+      builder = new TreeBuilder(base.size, edge);
+      roots.set(base.size, base.root);
+      const sizes = new Set([...witnessed.checkpoints.map((c) => c.size), ...(stored ? [stored.size] : [])]);
+      for (let from = base.size + 1; from <= headSeq; from += INCREMENTAL_CHUNK) {
+        const rows: Array<AuditEntry & { linkSeq: number }> = await this.db.manager.query(
+          `SELECT l.seq AS linkSeq, ${ENTRY_COLUMNS} FROM audit_link l LEFT JOIN audit_entry e ON e.id = l.entry_id
+           WHERE l.seq BETWEEN ? AND ? ORDER BY l.seq`,
+          [from, Math.min(headSeq, from + INCREMENTAL_CHUNK - 1)],
+        );
+        for (const row of rows) {
+          if (Number(row.linkSeq) !== builder.size + 1 || row.id === null) chainBroken ??= builder.size + 1;
+          builder.append(leafOf(row.id === null ? '' : canonicalEntry(row)));
+          if (sizes.has(builder.size)) roots.set(builder.size, builder.root());
+        }
+      }
+      if (builder.size !== headSeq) chainBroken ??= builder.size + 1;
+      roots.set(builder.size, builder.root());
+      if (treeSize !== headSeq || !(await this.storedRoot(headSeq))?.equals(builder.root())) findings.problems.add('REWRITTEN');
+      // Checkpoints at or below the verified size: a consistency proof to the verified root.
+      for (const c of [...witnessed.checkpoints, ...(stored ? [stored] : [])].filter((c) => c.size < base.size)) {
+        const proof = await consistencyProof(this.db.manager, c.size, base.size).catch(() => []);
+        if (!verifyConsistency(c.size, base.size, c.root, base.root, proof)) {
+          findings.problems.add('REWRITTEN');
+          findings.brokenAt.push(c.size);
+        }
+      }
+    }
+    await this.common(findings, roots, headSeq, witnessed);
+    const [{ unlinked }] = await this.db.manager.query(
+      'SELECT COUNT(*) AS unlinked FROM audit_entry e LEFT JOIN audit_link l ON l.entry_id = e.id WHERE l.entry_id IS NULL AND e.id > (SELECT COALESCE(MAX(entry_id), 0) - 10000 FROM audit_link)',
+    );
+    const [headRow] = await this.db.manager.query('SELECT hash FROM audit_link WHERE seq = ?', [headSeq]);
+    const chain: ChainVerification = {
+      ok: true,
+      checked: Math.max(0, builder.size - base.size),
+      headSeq,
+      headHash: headRow?.hash ?? '0'.repeat(64),
+      firstBrokenSeq: chainBroken,
+      unlinked: Number(unlinked),
+    };
+    const result = this.result(chain, findings, witnessed.size, treeSize, true);
+    if (result.ok) this.verified = { size: headSeq, root: builder.root() };
+    return result;
+  }
+}

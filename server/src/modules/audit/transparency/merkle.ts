@@ -1,0 +1,213 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * The Merkle tree of RFC 6962 / RFC 9162 (section 2.1): leaf hash =
+ * SHA-256(0x00 ‖ leaf), node hash = SHA-256(0x01 ‖ left ‖ right), split at the
+ * largest power of two below the size. Pure functions: the stored tree, the
+ * witness and the offline verifier share them.
+ */
+const LEAF_PREFIX = Buffer.from([0]);
+const NODE_PREFIX = Buffer.from([1]);
+
+export function leafHash(leaf: Buffer): Buffer {
+  return createHash('sha256').update(LEAF_PREFIX).update(leaf).digest();
+}
+
+export function nodeHash(left: Buffer, right: Buffer): Buffer {
+  return createHash('sha256').update(NODE_PREFIX).update(left).update(right).digest();
+}
+
+/** The root of the empty tree: SHA-256 of nothing. */
+export const EMPTY_ROOT = createHash('sha256').digest();
+
+/** The largest power of two smaller than n (n ≥ 2). */
+export function splitPoint(n: number): number {
+  let k = 1;
+  while (k * 2 < n) k *= 2;
+  return k;
+}
+
+/** Leaves [lo, hi) of the tree. */
+export interface Range {
+  lo: number;
+  hi: number;
+}
+
+/** A complete subtree: 2^level leaves starting at index · 2^level. */
+export interface Subtree {
+  level: number;
+  index: number;
+}
+
+/**
+ * The complete subtrees whose hashes make up MTH(D[lo:hi]) for a range that
+ * RFC 9162's recursion produces (its left parts are always complete and aligned),
+ * largest first; the range's hash folds them from the right.
+ */
+export function subtreesOf({ lo, hi }: Range): Subtree[] {
+  const out: Subtree[] = [];
+  while (hi > lo) {
+    const n = hi - lo;
+    const size = (n & (n - 1)) === 0 && lo % n === 0 ? n : splitPoint(n);
+    const level = Math.log2(size);
+    out.push({ level, index: lo / size });
+    lo += size;
+  }
+  return out;
+}
+
+/** Folds the hashes of `subtreesOf(range)` into the range's hash. */
+export function foldSubtrees(hashes: Buffer[]): Buffer {
+  if (hashes.length === 0) return EMPTY_ROOT;
+  let h = hashes[hashes.length - 1]!;
+  for (let i = hashes.length - 2; i >= 0; i--) h = nodeHash(hashes[i]!, h);
+  return h;
+}
+
+/** The ranges whose hashes form the inclusion proof of leaf m in a tree of n (RFC 9162 2.1.3.1), leaf side first. */
+export function inclusionRanges(m: number, n: number): Range[] {
+  const path: Range[] = [];
+  let lo = 0;
+  let hi = n;
+  while (hi - lo > 1) {
+    const k = splitPoint(hi - lo);
+    if (m - lo < k) {
+      path.push({ lo: lo + k, hi });
+      hi = lo + k;
+    } else {
+      path.push({ lo, hi: lo + k });
+      lo += k;
+    }
+  }
+  return path.reverse();
+}
+
+/** The ranges whose hashes form the consistency proof from size m to size n (RFC 9162 2.1.4.1), in proof order. */
+export function consistencyRanges(m: number, n: number): Range[] {
+  const proof: Range[] = [];
+  if (m <= 0 || m >= n) return proof;
+  let lo = 0;
+  let hi = n;
+  let size = m;
+  let complete = true;
+  for (;;) {
+    if (size === hi - lo) {
+      if (!complete) proof.push({ lo, hi });
+      break;
+    }
+    const k = splitPoint(hi - lo);
+    if (size <= k) {
+      proof.push({ lo: lo + k, hi });
+      hi = lo + k;
+    } else {
+      proof.push({ lo, hi: lo + k });
+      lo += k;
+      size -= k;
+      complete = false;
+    }
+  }
+  return proof.reverse();
+}
+
+/** Checks an inclusion proof (RFC 9162 2.1.3.2). */
+export function verifyInclusion(index: number, size: number, leaf: Buffer, proof: Buffer[], root: Buffer): boolean {
+  if (index < 0 || index >= size) return false;
+  let fn = index;
+  let sn = size - 1;
+  let r = leaf;
+  for (const p of proof) {
+    if (sn === 0) return false;
+    if (fn % 2 === 1 || fn === sn) {
+      r = nodeHash(p, r);
+      while (fn % 2 === 0 && fn !== 0) {
+        fn = Math.floor(fn / 2);
+        sn = Math.floor(sn / 2);
+      }
+    } else {
+      r = nodeHash(r, p);
+    }
+    fn = Math.floor(fn / 2);
+    sn = Math.floor(sn / 2);
+  }
+  return sn === 0 && r.equals(root);
+}
+
+/** Checks a consistency proof from (size1, root1) to (size2, root2) (RFC 9162 2.1.4.2). */
+export function verifyConsistency(size1: number, size2: number, root1: Buffer, root2: Buffer, proof: Buffer[]): boolean {
+  if (size1 < 0 || size2 < size1) return false;
+  if (size1 === size2) return proof.length === 0 && root1.equals(root2);
+  if (size1 === 0) return proof.length === 0 && root1.equals(EMPTY_ROOT);
+  if (proof.length === 0) return false;
+  const path = (size1 & (size1 - 1)) === 0 ? [root1, ...proof] : proof;
+  let fn = size1 - 1;
+  let sn = size2 - 1;
+  while (fn % 2 === 1) {
+    fn = Math.floor(fn / 2);
+    sn = Math.floor(sn / 2);
+  }
+  let fr = path[0]!;
+  let sr = path[0]!;
+  for (const c of path.slice(1)) {
+    if (sn === 0) return false;
+    if (fn % 2 === 1 || fn === sn) {
+      fr = nodeHash(c, fr);
+      sr = nodeHash(c, sr);
+      while (fn % 2 === 0 && fn !== 0) {
+        fn = Math.floor(fn / 2);
+        sn = Math.floor(sn / 2);
+      }
+    } else {
+      sr = nodeHash(sr, c);
+    }
+    fn = Math.floor(fn / 2);
+    sn = Math.floor(sn / 2);
+  }
+  return sn === 0 && fr.equals(root1) && sr.equals(root2);
+}
+
+/** A stored complete subtree's hash. */
+export interface TreeNode extends Subtree {
+  hash: Buffer;
+}
+
+/**
+ * Builds a tree leaf by leaf, keeping only its right edge (one complete
+ * subtree per set bit of the size). `append` returns the complete subtrees the
+ * leaf finished, the nodes a store keeps.
+ */
+export class TreeBuilder {
+  private edge: TreeNode[];
+
+  constructor(
+    private count = 0,
+    edge: TreeNode[] = [],
+  ) {
+    this.edge = [...edge];
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  append(leaf: Buffer): TreeNode[] {
+    let node: TreeNode = { level: 0, index: this.count, hash: leaf };
+    const finished = [node];
+    this.count++;
+    while (this.edge.length > 0 && this.edge[this.edge.length - 1]!.level === node.level) {
+      const left = this.edge.pop()!;
+      node = { level: node.level + 1, index: left.index / 2, hash: nodeHash(left.hash, node.hash) };
+      finished.push(node);
+    }
+    this.edge.push(node);
+    return finished;
+  }
+
+  root(): Buffer {
+    return foldSubtrees(this.edge.map((n) => n.hash));
+  }
+
+  /** The right edge: exactly `subtreesOf({ lo: 0, hi: size })`. */
+  rightEdge(): TreeNode[] {
+    return [...this.edge];
+  }
+}

@@ -1,0 +1,45 @@
+import type { EntityManager } from 'typeorm';
+import { ENTRY_COLUMNS, type LinkObserver } from '../audit-chain';
+import type { AuditEntry } from '../audit-entry.entity';
+import { canonicalEntry } from '../canonical';
+import { leafOf } from './leaf';
+import { appendLeaves, storedTreeSize } from './tree-store';
+
+const BACKFILL_BATCH = 5000;
+
+/**
+ * Extends the Merkle tree in the chain linker's transaction, so the tree and
+ * the chain commit together. A tree behind the chain (a log linked before the
+ * tree existed) is first built up from the stored entries; a tree ahead of
+ * the chain means links were removed, and linking stops rather than repair it.
+ */
+export class TreeExtension implements LinkObserver {
+  constructor(private readonly afterCommit: () => void) {}
+
+  async linked(manager: EntityManager, links: Array<{ seq: number; canonical: string }>): Promise<void> {
+    if (links.length === 0) return;
+    const from = links[0]!.seq - 1;
+    let size = await storedTreeSize(manager);
+    if (size > from) throw new Error(`the audit tree holds ${size} leaves but the chain only ${from}: links were removed`);
+    while (size < from) size = await backfill(manager, size, from);
+    await appendLeaves(manager, from, links.map((l) => leafOf(l.canonical)));
+  }
+
+  committed(): void {
+    this.afterCommit();
+  }
+}
+
+async function backfill(manager: EntityManager, size: number, upTo: number): Promise<number> {
+  const rows: Array<AuditEntry & { linkSeq: number }> = await manager.query(
+    `SELECT l.seq AS linkSeq, ${ENTRY_COLUMNS} FROM audit_link l JOIN audit_entry e ON e.id = l.entry_id
+     WHERE l.seq > ? AND l.seq <= ? ORDER BY l.seq LIMIT ${BACKFILL_BATCH}`,
+    [size, upTo],
+  );
+  if (rows.length === 0 || Number(rows[0]!.linkSeq) !== size + 1) throw new Error(`the audit chain lacks seq ${size + 1}; the tree cannot be built over it`);
+  rows.forEach((r, i) => {
+    if (Number(r.linkSeq) !== size + 1 + i) throw new Error(`the audit chain lacks seq ${size + 1 + i}`);
+  });
+  await appendLeaves(manager, size, rows.map((r) => leafOf(canonicalEntry(r))));
+  return size + rows.length;
+}

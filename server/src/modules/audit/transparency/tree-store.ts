@@ -1,0 +1,113 @@
+import type { EntityManager } from 'typeorm';
+import {
+  EMPTY_ROOT,
+  TreeBuilder,
+  consistencyRanges,
+  foldSubtrees,
+  inclusionRanges,
+  subtreesOf,
+  type Range,
+  type Subtree,
+  type TreeNode,
+} from './merkle';
+
+/**
+ * The stored Merkle tree: `audit_tree_node` keeps the hash of every complete
+ * subtree (level, index), about two rows per leaf, as Go's sumdb/tlog keeps
+ * its "stored hashes". Any tree head or proof is then a fold over O(log n)
+ * stored hashes, read in one statement.
+ */
+const INSERT_CHUNK = 1000;
+
+export class TreeIncompleteError extends Error {}
+
+/** The number of leaves in the stored tree. */
+export async function storedTreeSize(manager: EntityManager): Promise<number> {
+  const [row] = await manager.query('SELECT MAX(idx) AS last FROM audit_tree_node WHERE level = 0');
+  return row?.last === null || row?.last === undefined ? 0 : Number(row.last) + 1;
+}
+
+const key = (s: Subtree) => `${s.level}/${s.index}`;
+
+/** The stored hashes of `subtrees`, in their order; a missing one means the tree was tampered with or not built. */
+export async function readNodes(manager: EntityManager, subtrees: Subtree[]): Promise<Buffer[]> {
+  const byLevel = new Map<number, Set<number>>();
+  for (const s of subtrees) {
+    if (!byLevel.has(s.level)) byLevel.set(s.level, new Set());
+    byLevel.get(s.level)!.add(s.index);
+  }
+  const found = new Map<string, Buffer>();
+  for (const [level, indices] of byLevel) {
+    const list = [...indices];
+    for (let i = 0; i < list.length; i += 500) {
+      const chunk = list.slice(i, i + 500);
+      const rows: Array<{ idx: number; hash: string }> = await manager.query(
+        `SELECT idx, hash FROM audit_tree_node WHERE level = ? AND idx IN (${chunk.map(() => '?').join(',')})`,
+        [level, ...chunk],
+      );
+      for (const r of rows) found.set(`${level}/${Number(r.idx)}`, Buffer.from(r.hash, 'hex'));
+    }
+  }
+  return subtrees.map((s) => {
+    const hash = found.get(key(s));
+    if (!hash) throw new TreeIncompleteError(`the stored tree lacks node ${key(s)}`);
+    return hash;
+  });
+}
+
+/** The hashes of several ranges, reading every stored node they need at once. */
+export async function rangeHashes(manager: EntityManager, ranges: Range[]): Promise<Buffer[]> {
+  return (await rangeHashesMany(manager, [ranges]))[0]!;
+}
+
+/** The hashes of several lists of ranges (many proofs), with one read of all the nodes they need. */
+export async function rangeHashesMany(manager: EntityManager, lists: Range[][]): Promise<Buffer[][]> {
+  const parts = lists.map((ranges) => ranges.map(subtreesOf));
+  const hashes = await readNodes(manager, parts.flat(2));
+  let at = 0;
+  return parts.map((list) => list.map((p) => foldSubtrees(hashes.slice(at, (at += p.length)))));
+}
+
+export async function treeRoot(manager: EntityManager, size: number): Promise<Buffer> {
+  return size === 0 ? EMPTY_ROOT : (await rangeHashes(manager, [{ lo: 0, hi: size }]))[0]!;
+}
+
+/** The right edge of the stored tree of `size` leaves: what a builder needs to go on from there. */
+export async function rightEdge(manager: EntityManager, size: number): Promise<TreeNode[]> {
+  const subtrees = subtreesOf({ lo: 0, hi: size });
+  const hashes = await readNodes(manager, subtrees);
+  return subtrees.map((s, i) => ({ ...s, hash: hashes[i]! }));
+}
+
+/** Appends leaf hashes at index `from` (the tree's current size) and stores every subtree they complete. */
+export async function appendLeaves(manager: EntityManager, from: number, leaves: Buffer[]): Promise<void> {
+  const builder = new TreeBuilder(from, await rightEdge(manager, from));
+  const nodes = leaves.flatMap((leaf) => builder.append(leaf));
+  for (let i = 0; i < nodes.length; i += INSERT_CHUNK) {
+    const chunk = nodes.slice(i, i + INSERT_CHUNK);
+    await manager.query(
+      `INSERT INTO audit_tree_node (level, idx, hash) VALUES ${chunk.map(() => '(?,?,?)').join(',')}`,
+      chunk.flatMap((n) => [n.level, n.index, n.hash.toString('hex')]),
+    );
+  }
+}
+
+/** RFC 9162 audit path of leaf `index` in the tree of `size`, leaf side first. */
+export function inclusionProof(manager: EntityManager, index: number, size: number): Promise<Buffer[]> {
+  return rangeHashes(manager, inclusionRanges(index, size));
+}
+
+/** RFC 9162 consistency proof from `fromSize` to `size`. */
+export function consistencyProof(manager: EntityManager, fromSize: number, size: number): Promise<Buffer[]> {
+  return rangeHashes(manager, consistencyRanges(fromSize, size));
+}
+
+/** The stored leaf hashes of [from, to), in order. */
+export async function storedLeafHashes(manager: EntityManager, from: number, to: number): Promise<Buffer[]> {
+  const rows: Array<{ hash: string }> = await manager.query(
+    'SELECT hash FROM audit_tree_node WHERE level = 0 AND idx >= ? AND idx < ? ORDER BY idx',
+    [from, to],
+  );
+  if (rows.length !== to - from) throw new TreeIncompleteError(`the stored tree lacks leaves between ${from} and ${to}`);
+  return rows.map((r) => Buffer.from(r.hash, 'hex'));
+}
