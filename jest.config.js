@@ -6,7 +6,7 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }] },
   moduleNameMapper: { '^@mamori/shared$': '<rootDir>/shared/src/index.ts' },
   globalSetup: '<rootDir>/test/global-setup.ts',
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/', '<rootDir>/test/resilience/'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/', '<rootDir>/test/resilience/', '<rootDir>/test/cluster/'],
   testTimeout: 60000,
   maxWorkers: 2,
 };

@@ -1,5 +1,5 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { chownSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mysql from 'mysql2/promise';
@@ -8,7 +8,9 @@ import mysql from 'mysql2/promise';
  * A three-node MariaDB Galera cluster on loopback, from Debian's packages
  * (mariadb-server, galera-4, rsync for state transfers), under a temporary
  * directory: client ports 3311–3313, group communication 4567/4577/4587
- * (IST one above, SST two above).
+ * (IST one above, SST two above). A node that rejoins takes its state from
+ * the last node (which serves no Mamori process), so no serving node is
+ * blocked as a donor.
  */
 
 export const GALERA_PROVIDER = '/usr/lib/galera/libgalera_smm.so';
@@ -29,6 +31,7 @@ export interface GaleraNode {
   dir: string;
   process: ChildProcess | null;
   log: string;
+  started: boolean;
 }
 
 const MYSQL_USER = 'mysql';
@@ -48,6 +51,7 @@ export class GaleraCluster {
       dir: join(this.dir, `node${i + 1}`),
       process: null,
       log: '',
+      started: false,
     }));
   }
 
@@ -59,7 +63,7 @@ export class GaleraCluster {
     return `mysql://${user}@127.0.0.1:${this.nodes[node]!.port}/${database}`;
   }
 
-  private configFile(node: GaleraNode): string {
+  private configFile(node: GaleraNode, rejoining = false): string {
     const file = join(node.dir, 'my.cnf');
     writeFileSync(
       file,
@@ -72,7 +76,7 @@ bind-address=127.0.0.1
 skip-name-resolve
 log-error=${join(node.dir, 'error.log')}
 innodb_buffer_pool_size=64M
-innodb_log_file_size=48M
+innodb_log_file_size=16M
 innodb_flush_log_at_trx_commit=2
 max_connections=200
 binlog_format=ROW
@@ -88,6 +92,7 @@ wsrep_provider_options="base_port=${node.galeraPort};gmcast.listen_addr=tcp://12
 wsrep_sst_method=rsync
 wsrep_sst_receive_address=127.0.0.1:${node.galeraPort + 2}
 wsrep_slave_threads=2
+${rejoining && node.index !== this.nodes.length - 1 ? `wsrep_sst_donor=node${this.nodes.length},` : ''}
 `,
     );
     return file;
@@ -111,17 +116,35 @@ wsrep_slave_threads=2
     for (let i = 1; i < this.nodes.length; i++) await this.startNode(i);
   }
 
-  /** Starts (or restarts) a node; resolves once it is synced with the cluster. */
+  /**
+   * Starts a node, or restarts one that was killed; resolves once it is synced
+   * with the cluster. A killed node's last committed position is recovered
+   * first (as the packaged service does, `--wsrep-recover`), so it rejoins by
+   * an incremental transfer from the donor's cache instead of a full copy.
+   */
   async startNode(index: number, bootstrap = false, timeoutMs = 90_000): Promise<number> {
     const node = this.nodes[index]!;
     const started = Date.now();
-    const args = [`--defaults-file=${join(node.dir, 'my.cnf')}`, `--user=${MYSQL_USER}`, ...(bootstrap ? ['--wsrep-new-cluster'] : [])];
+    const rejoining = !bootstrap && node.started;
+    node.started = true;
+    const config = this.configFile(node, rejoining);
+    const position = rejoining ? this.recoveredPosition(config) : null;
+    const args = [`--defaults-file=${config}`, `--user=${MYSQL_USER}`, ...(bootstrap ? ['--wsrep-new-cluster'] : []), ...(position ? [`--wsrep-start-position=${position}`] : [])];
     const child = spawn('/usr/sbin/mariadbd', args, { stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout!.on('data', (c: Buffer) => (node.log += c.toString()));
     child.stderr!.on('data', (c: Buffer) => (node.log += c.toString()));
     node.process = child;
     await this.waitSynced(index, timeoutMs);
     return Date.now() - started;
+  }
+
+  /** The position of the last transaction a stopped node committed (uuid:seqno), from InnoDB's recovery. */
+  private recoveredPosition(config: string): string | null {
+    const log = join(this.dir, 'recover.log');
+    execFileSync('/usr/sbin/mariadbd', [`--defaults-file=${config}`, `--user=${MYSQL_USER}`, '--wsrep-recover', `--log-error=${log}`], { stdio: 'ignore' });
+    const text = readFileSync(log, 'utf8');
+    rmSync(log, { force: true });
+    return /WSREP: Recovered position: (\S+:-?\d+)/.exec(text)?.[1] ?? null;
   }
 
   /** Root logs in over TCP without a password (replicated to every node that joins). */

@@ -61,6 +61,11 @@ const ROWS: Record<string, (f: Figures) => Row> = {
     `${n(f.sent)} requests (${n(f.requestsPerSecond)} req/s on the shared two-core machine); ${n(f.entries)} audit entries; latency p50/p95 ms: ${latency(f.latencyMs)}`,
     `one chain: ${chain(f.chain)}, sequence without a gap; all ${n(f.personalResponsesMatched)} personal-data responses matched; ${n(f.createsAcknowledged)} creations whole`,
   ],
+  cluster: (f) => [
+    `Three-node MariaDB Galera cluster on loopback (formed in ${n(f.clusterFormedMs)} ms), ${n(f.processes)} server processes each on its own node; concurrent writes of one subject through both, then kill -9 of the node under the chain's lease holder during a read-and-write load, and its restart`,
+    `contention: ${n(f.contention?.updates)} updates of one row (${n(f.contention?.conflictsRetried)} certification conflicts retried, ${n(f.contention?.answeredConflictRetryable)} answered CONFLICT retryable) beside ${n(f.contention?.requests)} requests; crash: ${n(f.crash?.sent)} requests and ${n(f.crash?.updates)} updates, ${n(f.crash?.unavailableAnswers)} answered 503; lease moved ${n(f.crash?.leaseMovedMs)} ms after the kill; longest successful request during the outage ${n(f.crash?.longestOkMsDuringOutage)} ms; node rejoined (full state transfer) in ${n(f.crash?.rejoinMs)} ms, its server served again ${n(f.crash?.recoveredMs)} ms after the restart; ${n(f.entries)} audit entries`,
+    `${chain(f.chain)}; sequence 1…${n(f.entries)} without a gap, verified from both servers; all ${n(f.personalResponsesMatched)} personal-data responses matched; every acknowledged update with exactly one UPDATE entry; no INTERNAL_SERVER_ERROR but 503 unavailable with Retry-After; /healthz never ready before the node served; no linker error logged; no server restarted`,
+  ],
   'production-posture': (f) => [
     'Production start-up of the built server (NODE_ENV=production)',
     `${n(f.refusals?.length)} refused start-ups: ${(f.refusals ?? []).map((r: Figures) => r.case).join('; ')}`,

@@ -269,7 +269,8 @@ export async function runLoad(options: LoadOptions, log: Sent[]): Promise<void> 
         entry.personal = personalIn(res.json.data, typeOf);
         if (kind === 'create') entry.createdId = res.json.data?.createDataSubject?.id ?? null;
       } catch (error) {
-        entry.message = (error as Error).message;
+        const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+        entry.message = `${(error as Error).message}${cause ? ` (${cause.code ?? cause.message})` : ''}`;
         if (/another request id/.test(entry.message)) throw error;
       }
       entry.ms = Math.round(performance.now() - started);

@@ -2,13 +2,17 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSource, type DataSourceOptions, type EntityManager, type MixedList } from 'typeorm';
 import { dialectOf, type Dialect } from './dialect';
+import { failoverDriver, splitHosts } from './hosts';
 import { DEFAULT_LEASE_TIMING, Lease, LeaseLostError, type ExclusiveOutcome, type LeaseTiming } from './lease';
 import { isRetryableConflict } from './unavailable';
 import { transactionMetrics } from '../metrics';
 
 export type EntityList = MixedList<string | Function>;
 
-/** Builds TypeORM options from `sqlite:<file>` or `mysql://user:pass@host:port/db`. */
+/**
+ * Builds TypeORM options from `sqlite:<file>` or `mysql://user:pass@host:port/db`
+ * (several `host:port` separated by commas: cluster nodes, tried in order).
+ */
 export function dataSourceOptions(url: string, entities: EntityList, migrations: EntityList = []): DataSourceOptions {
   const common = { entities, migrations, synchronize: false, migrationsRun: false, logging: false } as const;
   if (url.startsWith('sqlite:')) {
@@ -28,14 +32,18 @@ export function dataSourceOptions(url: string, entities: EntityList, migrations:
     };
   }
   if (url.startsWith('mysql://') || url.startsWith('mariadb://')) {
+    const { url: first, hosts } = splitHosts(url.replace(/^mariadb:/, 'mysql:'));
     return {
       ...common,
       type: 'mysql',
-      url: url.replace(/^mariadb:/, 'mysql:'),
+      url: first,
+      ...(hosts.length > 1 ? { driver: failoverDriver(hosts) } : {}),
       charset: 'utf8mb4',
       timezone: 'Z',
       poolSize: Number(process.env.DB_POOL_SIZE ?? 20),
-      extra: { connectTimeout: 5000 },
+      // a dead host must not hang requests: connecting gives up after DB_CONNECT_TIMEOUT_MS, and
+      // TCP keep-alive finds connections to a host that vanished without closing them
+      extra: { connectTimeout: Number(process.env.DB_CONNECT_TIMEOUT_MS ?? 5000), enableKeepAlive: true, keepAliveInitialDelay: 10_000 },
     };
   }
   throw new Error('DATABASE_URL must start with sqlite: or mysql://');

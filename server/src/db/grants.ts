@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { APPEND_ONLY_TABLES } from '../../../migrations/1764402000000-AuditTree';
 import { dataSourceOptions } from './data-source';
+import { splitHosts } from './hosts';
 
 /**
  * Least privilege on MySQL/MariaDB when migrations run with their own account:
@@ -10,8 +11,8 @@ import { dataSourceOptions } from './data-source';
  */
 export async function grantRuntimeAccount(migrationUrl: string, runtimeUrl: string): Promise<string | null> {
   if (!runtimeUrl.startsWith('mysql') && !runtimeUrl.startsWith('mariadb')) return null;
-  const runtimeUser = decodeURIComponent(new URL(runtimeUrl.replace(/^mariadb:/, 'mysql:')).username);
-  const migrationUser = decodeURIComponent(new URL(migrationUrl.replace(/^mariadb:/, 'mysql:')).username);
+  const runtimeUser = decodeURIComponent(new URL(splitHosts(runtimeUrl.replace(/^mariadb:/, 'mysql:')).url).username);
+  const migrationUser = decodeURIComponent(new URL(splitHosts(migrationUrl.replace(/^mariadb:/, 'mysql:')).url).username);
   if (!runtimeUser || runtimeUser === migrationUser) return null;
   const admin = new DataSource(dataSourceOptions(migrationUrl, []));
   await admin.initialize();

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/data-source';
 import { LeaseLostError } from '../../db/lease';
+import { isDatabaseUnavailable } from '../../db/unavailable';
 import { logger } from '../../logger';
 import { auditMetrics } from '../../metrics';
 import type { AuditEntry } from './audit-entry.entity';
@@ -122,6 +123,11 @@ export class ChainLinker {
     this.running = this.linkAll(sweep)
       .catch((error: unknown) => {
         if (error instanceof LeaseLostError) return; // another process links now
+        // the lease lapses while the database is away; whoever holds it when it is back links what is left
+        if (isDatabaseUnavailable(error)) {
+          logger.warn('audit chain linking paused: database unavailable');
+          return;
+        }
         // The linker's statements hold hashes and ids only, never personal data.
         logger.error('audit chain linking failed', { error: (error as Error).name, message: (error as Error).message?.slice(0, 300) });
       })
