@@ -73,7 +73,7 @@ describe.each(databaseKinds())('carrying requests out and replying on %s', (kind
   test('amendment values are validated like the subject’s own fields', async () => {
     const subject = await newSubject(s, t.manager);
     const id = await inProgress('AMENDMENT', subject);
-    const res = await transition(s, t.staff, id, 'RESPONDED', { amendments: { postalCode: '1234567' } });
+    const res = await transition(s, t.staff, id, 'RESPONDED', { amendments: { postalCode: '123-45678' } });
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'amendments.postalCode' });
   });
 

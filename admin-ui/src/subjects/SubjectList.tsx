@@ -29,7 +29,8 @@ export const SubjectList = () => {
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="id" />
         <EnumField source="category" enumName="SubjectCategory" />
-        <TextField source="fullName" sortable={false} />
+        {/* sorted by reading, in 50-sound order */}
+        <TextField source="fullName" sortBy="fullNameKana" />
       </Datagrid>
     </List>
   );

@@ -11,6 +11,8 @@ export interface Dialect {
   readonly nowMillis: string;
   /** `INSERT` that skips a row whose key exists. */
   readonly insertIgnore: string;
+  /** The collation of a column compared byte for byte (search keys); SQLite's default already is. */
+  readonly binaryCollation: string | undefined;
 }
 
 export const APPEND_ONLY_MESSAGE = 'audit tables are append-only';
@@ -24,6 +26,7 @@ export const sqliteDialect: Dialect = {
   dropAppendOnlyTriggers: (table) => [`DROP TRIGGER IF EXISTS ${table}_no_update`, `DROP TRIGGER IF EXISTS ${table}_no_delete`],
   nowMillis: "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)",
   insertIgnore: 'INSERT OR IGNORE',
+  binaryCollation: undefined,
 };
 
 export const mysqlDialect: Dialect = {
@@ -35,6 +38,8 @@ export const mysqlDialect: Dialect = {
   dropAppendOnlyTriggers: (table) => [`DROP TRIGGER IF EXISTS ${table}_no_update`, `DROP TRIGGER IF EXISTS ${table}_no_delete`],
   nowMillis: 'CAST(UNIX_TIMESTAMP(NOW(3)) * 1000 AS UNSIGNED)',
   insertIgnore: 'INSERT IGNORE',
+  // utf8mb4_unicode_ci would take は for ぱ and ア for あ in LIKE, unlike SQLite
+  binaryCollation: 'utf8mb4_bin',
 };
 
 export function dialectOf(type: string): Dialect {

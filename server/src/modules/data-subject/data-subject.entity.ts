@@ -58,8 +58,13 @@ export class DataSubject {
   @Field(() => String, { nullable: true })
   title!: string | null;
 
+  /** Search keys of name, reading and e-mail (see withSearchKeys); compared byte for byte on both databases. */
   @Column('varchar', { name: 'search_text', length: 700 })
   searchText!: string;
+
+  /** The reading's 50-sound sort key. */
+  @Column('varchar', { name: 'reading_key', length: 210, nullable: true })
+  readingKey!: string | null;
 
   /** Set by a completed cessation-of-use request: reads then need the manager or break-glass. */
   @Column('boolean')

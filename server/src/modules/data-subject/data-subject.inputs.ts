@@ -1,13 +1,16 @@
-import { IsEmail, IsIn, IsOptional, Length, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, Length, MaxLength, MinLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { SUBJECT_CATEGORIES, type SubjectCategory as SubjectCategoryValue } from '@mamori/shared';
 import { SubjectCategory } from '../common/enums';
 import { ListArgs, ListFilter } from '../common/list';
-import { IsJapanesePhone, IsKana, IsPostalCode } from './validators';
+import { IsEmailTyped, IsJapanesePhone, IsKana, IsPostalCode } from './validators';
 
 @InputType()
 export class DataSubjectFilter extends ListFilter {
-  @Field({ nullable: true, description: 'Matches name, kana and e-mail (NFKC-normalised)' })
+  @Field({
+    nullable: true,
+    description: 'Matches name, reading and e-mail: hiragana = katakana, full- = half-width, spaces ignored, ー read as its vowel, small kana as full-size',
+  })
   @MaxLength(100)
   override q?: string;
 
@@ -61,7 +64,7 @@ export class DataSubjectFieldsArgs {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @MaxLength(254)
-  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @IsEmailTyped()
   email?: string | null;
 
   @Field(() => String, { nullable: true })

@@ -2,27 +2,25 @@ import type { EntityManager } from 'typeorm';
 import { PERSONAL_DATA_FIELDS, type DataSubjectPersonalField } from '@mamori/shared';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/data-source';
-import { conflict, forbidden, notFound } from '../../errors';
+import { badInput, conflict, forbidden, notFound } from '../../errors';
 import type { Caller } from '../common/caller';
-import { applyListArgs, likePattern, toId, toIds } from '../common/list';
+import { applyListArgs, toId, toIds } from '../common/list';
 import { STAFF_SUBJECT_CONDITION } from '../common/need-to-know';
 import type { AuditWriter } from '../audit/audit-writer';
 import type { Justification } from '../audit/request-audit';
 import type { SubjectKeys } from '../audit/subject-keys';
 import { DataSubject } from './data-subject.entity';
 import type { CreateDataSubjectArgs, DataSubjectFieldsArgs, DataSubjectFilter, DataSubjectListArgs } from './data-subject.inputs';
-import { nfkc } from './validators';
+import { canonicalPhone, canonicalPostalCode } from '../common/japanese-contact';
+import { canonicalName, searchKey } from '../common/japanese-text';
+import { searchPattern, subjectSearchKeys } from './search-keys';
+import { canonicalEmail, canonicalReading } from './validators';
 
 const PERSONAL = PERSONAL_DATA_FIELDS.DataSubject;
 export const ERASED_NAME = '[erased]';
-const SORTABLE = { id: 's.id', category: 's.category', createdAt: 's.created_at', updatedAt: 's.updated_at', fullNameKana: 's.full_name_kana' };
+const SORTABLE = { id: 's.id', category: 's.category', createdAt: 's.created_at', updatedAt: 's.updated_at', fullNameKana: 's.reading_key' };
 
 export type SubjectPatch = Partial<Pick<DataSubject, DataSubjectPersonalField>>;
-
-/** Search text: NFKC-normalised, lower-cased name, kana and e-mail, so full- and half-width forms match. */
-export function searchTextOf(s: Pick<DataSubject, 'fullName' | 'fullNameKana' | 'email'>): string {
-  return nfkc([s.fullName, s.fullNameKana, s.email].filter(Boolean).join(' ')).toLowerCase().slice(0, 700);
-}
 
 /** `山田 太郎` → `山田 **`: enough to tell candidates apart, not enough to read the name. */
 export function maskName(fullName: string): string {
@@ -31,13 +29,25 @@ export function maskName(fullName: string): string {
   return `${[...fullName.trim()].slice(0, 1).join('')}**`;
 }
 
+/** The stored form of each field that has one; the others are kept as typed, trimmed. */
+const CANONICAL: Partial<Record<DataSubjectPersonalField, (value: string) => string | null>> = {
+  fullName: canonicalName,
+  fullNameKana: canonicalReading,
+  postalCode: canonicalPostalCode,
+  phone: canonicalPhone,
+  email: canonicalEmail,
+};
+
+/** Canonical before it is compared or stored, so a value typed in another width is no change. */
 function normalise(field: DataSubjectPersonalField, value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
   const trimmed = value.trim();
   if (trimmed === '') return null;
-  if (field === 'phone' || field === 'postalCode' || field === 'fullNameKana') return nfkc(trimmed);
-  if (field === 'email') return trimmed.toLowerCase();
-  return trimmed;
+  const canonical = CANONICAL[field];
+  if (!canonical) return trimmed;
+  const result = canonical(trimmed);
+  if (result === null) throw badInput(field, `${field} has no canonical form`);
+  return result;
 }
 
 /** Data subjects: the only place that reads or writes their table. */
@@ -76,7 +86,7 @@ export class DataSubjectService {
     if (filter?.category) qb.andWhere('s.category = :category', { category: filter.category });
     if (filter?.restricted !== undefined && filter.restricted !== null) qb.andWhere('s.restricted = :restricted', { restricted: filter.restricted });
     if (filter?.q) {
-      qb.andWhere("s.search_text LIKE :q ESCAPE '!'", { q: likePattern(nfkc(filter.q).toLowerCase()) });
+      qb.andWhere("s.search_text LIKE :q ESCAPE '!'", { q: searchPattern(filter.q) });
     }
     return qb;
   }
@@ -100,7 +110,7 @@ export class DataSubjectService {
       updatedAt: now,
     });
     for (const field of PERSONAL) subject[field] = normalise(field, args[field]) as never;
-    subject.searchText = searchTextOf(subject);
+    Object.assign(subject, subjectSearchKeys(subject));
     const saved = await this.db.transaction(async (manager) => {
       const created = await manager.save(subject);
       await this.keys.create(manager, created.id);
@@ -156,7 +166,7 @@ export class DataSubjectService {
       subject[field] = next as never;
     }
     if (categoryChanged) subject.category = patch.category!;
-    subject.searchText = searchTextOf(subject);
+    Object.assign(subject, subjectSearchKeys(subject));
     subject.updatedAt = this.clock.now().toISOString();
     await manager.save(subject);
     await this.writer.writeWithin(manager, [
@@ -183,6 +193,7 @@ export class DataSubjectService {
       for (const field of PERSONAL) subject[field] = null as never;
       subject.fullName = ERASED_NAME;
       subject.searchText = '';
+      subject.readingKey = '';
       subject.erasedAt = this.clock.now().toISOString();
       subject.updatedAt = subject.erasedAt;
       await m.save(subject);
@@ -213,9 +224,10 @@ export class DataSubjectService {
 
   /** Candidates for linking a case: ids and masked names only, audited as SEARCH under the case. */
   async match(caseId: number, query: string, caller: Caller): Promise<Array<{ id: number; maskedName: string; category: DataSubject['category'] }>> {
-    const rows = await this.db.manager
+    // spaces alone match nobody (every key would contain the empty string)
+    const rows = !searchKey(query) ? [] : await this.db.manager
       .createQueryBuilder(DataSubject, 's')
-      .where("s.search_text LIKE :q ESCAPE '!'", { q: likePattern(nfkc(query).toLowerCase()) })
+      .where("s.search_text LIKE :q ESCAPE '!'", { q: searchPattern(query) })
       .andWhere('s.erased_at IS NULL')
       .orderBy('s.id')
       .take(20)

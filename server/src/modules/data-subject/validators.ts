@@ -1,22 +1,21 @@
-import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { isEmail, registerDecorator, type ValidationOptions } from 'class-validator';
+import { toKatakana } from 'wanakana';
+import { canonicalPhone, canonicalPostalCode } from '../common/japanese-contact';
+import { canonicalName } from '../common/japanese-text';
 
-/** Full-width digits and hyphens count as their half-width forms. */
-export const nfkc = (value: string) => value.normalize('NFKC').trim();
+/** The longest input looked at (a stored value is far shorter; this bounds the work). */
+const MAX_TYPED = 40;
 
-/** Japanese telephone numbers: 0 + 9 or 10 digits, hyphens allowed (03-1234-5678, 090-1234-5678), or +81. */
-export function isJapanesePhone(value: unknown): boolean {
-  if (typeof value !== 'string' || value.length > 20) return false;
-  const v = nfkc(value).replace(/[‐－ー−]/g, '-');
-  if (!/^(\+81[- ]?|0)\d[\d-]{7,14}\d$/.test(v) || /--/.test(v)) return false;
-  const digits = v.replace(/^\+81/, '0').replace(/\D/g, '');
-  return digits.length === 10 || digits.length === 11;
+/** A reading as stored: NFKC (half-width kana become full-width), one space between words, in katakana. */
+export function canonicalReading(value: string): string | null {
+  const reading = toKatakana(canonicalName(value.normalize('NFKC')), { passRomaji: true });
+  return /^[\p{Script=Katakana}ー・ ]+$/u.test(reading) ? reading : null;
 }
 
-export const isPostalCode = (value: unknown) => typeof value === 'string' && /^\d{3}-\d{4}$/.test(nfkc(value));
+export const canonicalEmail = (value: string) => value.normalize('NFKC').trim().toLowerCase();
 
-/** Kana readings: katakana or hiragana, with spaces, long-vowel marks and middle dots. */
-export const isKana = (value: unknown) =>
-  typeof value === 'string' && /^[\p{Script=Katakana}\p{Script=Hiragana}ー・\s]+$/u.test(nfkc(value));
+const bounded = (canonical: (v: string) => string | null) => (value: unknown) =>
+  typeof value === 'string' && value.length <= MAX_TYPED && canonical(value) !== null;
 
 function decorator(name: string, test: (v: unknown) => boolean, message: string) {
   return (options?: ValidationOptions) => (object: object, propertyName: string) =>
@@ -29,6 +28,7 @@ function decorator(name: string, test: (v: unknown) => boolean, message: string)
     });
 }
 
-export const IsJapanesePhone = decorator('isJapanesePhone', isJapanesePhone, 'must be a Japanese telephone number, e.g. 03-1234-5678');
-export const IsPostalCode = decorator('isPostalCode', isPostalCode, 'must be a postal code written 123-4567');
-export const IsKana = decorator('isKana', isKana, 'must be written in kana');
+export const IsJapanesePhone = decorator('isJapanesePhone', bounded(canonicalPhone), 'must be a Japanese telephone number, e.g. 03-1234-5678');
+export const IsPostalCode = decorator('isPostalCode', bounded(canonicalPostalCode), 'must be a postal code of 7 digits, e.g. 100-0001');
+export const IsKana = decorator('isKana', (v) => typeof v === 'string' && canonicalReading(v) !== null, 'must be written in kana');
+export const IsEmailTyped = decorator('isEmailTyped', (v) => typeof v === 'string' && isEmail(canonicalEmail(v)), 'must be an e-mail address');
