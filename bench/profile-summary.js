@@ -17,9 +17,23 @@ function packageOf(url) {
 function summarise(file, top = 25) {
   const profile = JSON.parse(readFileSync(file, 'utf8'));
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const child of n.children ?? []) parent.set(child, n.id);
+  // Samples inside the profiler's own start call (node:inspector) are the measurement, not the workload.
+  const control = new Set();
+  for (const n of profile.nodes) {
+    for (let at = n.id; at !== undefined; at = parent.get(at)) {
+      if (byId.get(at).callFrame.url === 'node:inspector') {
+        control.add(n.id);
+        break;
+      }
+    }
+  }
   const self = new Map();
   const deltas = profile.timeDeltas;
-  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (deltas[i] ?? 0)));
+  profile.samples.forEach((id, i) => {
+    if (!control.has(id)) self.set(id, (self.get(id) ?? 0) + (deltas[i] ?? 0));
+  });
   const total = [...self.values()].reduce((a, b) => a + b, 0);
   const byPackage = new Map();
   const byFunction = new Map();

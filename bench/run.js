@@ -511,12 +511,13 @@ async function main() {
   log(`Mamori benchmark: ${DATABASES.join(', ')}; ${SECONDS} s per run at ${CONNECTIONS.join(', ')} connections; ${os.cpus().length} cores, Node ${process.version}`);
   const results = {
     startedAt: startedAt.toISOString(),
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.type()} ${os.release()}` },
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.type()} ${os.release()}`, loadAverageAtStart: os.loadavg().map((n) => Number(n.toFixed(1))) },
     settings: { seconds: SECONDS, connections: CONNECTIONS, subjects: SUBJECTS, seededEntries: SEEDED_ENTRIES, chain: CHAIN, perPage: PER_PAGE, quick: QUICK, repeatsAt32: REPEATS_AT_32 },
     databases: {},
   };
   for (const kind of DATABASES) results.databases[kind] = await benchDatabase(kind);
   results.totalSeconds = (Date.now() - t0) / 1000;
+  results.machine.loadAverageAtEnd = os.loadavg().map((n) => Number(n.toFixed(1)));
   mkdirSync(OUT, { recursive: true });
   const json = path.join(OUT, 'latest.json');
   const md = path.join(OUT, 'summary.md');
@@ -526,7 +527,7 @@ async function main() {
   log(`wrote ${path.relative(process.cwd(), json)} and ${path.relative(process.cwd(), md)} in ${results.totalSeconds.toFixed(0)} s`);
 }
 
-module.exports = { createDatabase, startServer, load, scenarios, gql, scrapeAudit, SUBJECTS, SEEDED_ENTRIES, MANAGER };
+module.exports = { createDatabase, startServer, startPlain, load, scenarios, gql, scrapeAudit, SUBJECTS, SEEDED_ENTRIES, MANAGER };
 
 if (require.main === module) {
   main().catch((error) => {

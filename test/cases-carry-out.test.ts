@@ -39,7 +39,7 @@ describe.each(databaseKinds())('carrying requests out and replying on %s', (kind
 
   test('an amendment under a case changes the subject and leaves an UPDATE entry that names the case', async () => {
     const subject = await newSubject(s, t.manager);
-    const id = await inProgress('AMENDMENT', subject);
+    const id = await inProgress('AMENDMENT', subject, { requestedItems: [{ item: 'ADDRESS' }, { item: 'TELEPHONE' }], feeYen: 2000 });
     const missing = await transition(s, t.staff, id, 'RESPONDED');
     expect(missing.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'amendments' });
     expect((await getCase(s, t.manager, id)).status).toBe('IN_PROGRESS');
@@ -54,12 +54,22 @@ describe.each(databaseKinds())('carrying requests out and replying on %s', (kind
 
     const html = (await letter(t.staff, id)).data?.caseReplyLetter as string;
     expect(html).toContain('訂正いたしました');
-    expect(html).toContain('大阪府大阪市中央区本町1-1');
+    // item by item: the address changed (its new value shown), the telephone needed no change
+    expect(html).toContain('<tr><td>住所</td><td>ご請求のとおり変更いたしました</td><td>住所: 大阪府大阪市中央区本町1-1</td></tr>');
+    expect(html).toContain('<tr><td>電話番号</td><td>変更はございません</td><td></td></tr>');
+  });
+
+  test('an amendment changes only fields of the requested items', async () => {
+    const subject = await newSubject(s, t.manager);
+    const id = await inProgress('AMENDMENT', subject);
+    const res = await transition(s, t.staff, id, 'RESPONDED', { amendments: { phone: '03-9999-0000' } });
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'amendments.phone' });
+    expect((await subjectRow(subject)).phone).toBe('03-5555-0000');
   });
 
   test('an addition cannot clear a field', async () => {
     const subject = await newSubject(s, t.manager);
-    const id = await inProgress('ADDITION', subject);
+    const id = await inProgress('ADDITION', subject, { requestedItems: [{ item: 'TELEPHONE' }, { item: 'PLACE_OF_WORK' }] });
     const res = await s.gql('mutation($id: ID!) { carryOutCase(id: $id, amendments: { phone: null, company: "株式会社試験" }) { id } }', { id }, t.staff);
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'amendments.phone' });
     const ok = await s.gql('mutation($id: ID!) { carryOutCase(id: $id, amendments: { company: "株式会社試験" }) { outcomeFields carriedOutAt } }', { id }, t.staff);
@@ -93,7 +103,9 @@ describe.each(databaseKinds())('carrying requests out and replying on %s', (kind
     await s.linked();
     const chain = await s.gql('{ verifyAuditChain { ok firstBrokenSeq } }', {}, t.manager);
     expect(chain.data?.verifyAuditChain).toEqual({ ok: true, firstBrokenSeq: null });
-    expect((await letter(t.staff, id)).data?.caseReplyLetter).toContain('消去いたしました');
+    const html = (await letter(t.staff, id)).data?.caseReplyLetter as string;
+    expect(html).toContain('<tr><td>氏名</td><td>消去いたしました</td><td></td></tr>');
+    expect(html).toContain('<tr><td>住所</td><td>消去いたしました</td><td></td></tr>');
   });
 
   test('cessation of use restricts the subject: the staff member can no longer read it', async () => {
@@ -104,6 +116,8 @@ describe.each(databaseKinds())('carrying requests out and replying on %s', (kind
     expect((await subjectRow(subject)).restricted).toBeTruthy();
     const read = await s.gql('query($id: ID!) { DataSubject(id: $id) { fullName } }', { id: subject }, t.staff);
     expect(codeOf(read)).toBe('FORBIDDEN');
+    const html = (await letter(t.staff, id)).data?.caseReplyLetter as string;
+    expect(html).toContain('<tr><td>氏名</td><td>停止いたしました</td><td></td></tr>');
     expect((await s.gql('query($id: ID!) { DataSubject(id: $id) { restricted } }', { id: subject }, t.manager)).data?.DataSubject.restricted).toBe(true);
   });
 
@@ -130,22 +144,27 @@ describe.each(databaseKinds())('carrying requests out and replying on %s', (kind
     const before = await lastAuditId(s);
     await moveThrough(s, t.staff, id, ['RESPONDED']);
     const compiled = (await auditSince(s, before)).filter((e) => e.action === 'READ' && e.entity_type === 'DataSubject');
-    expect(compiled.map((e) => [e.subject_id, e.case_id, e.fields])).toEqual([[Number(subject), Number(id), 'email,fullName,phone,postalAddress,postalCode']]);
+    // name and address were asked: the phone and e-mail held are not compiled
+    expect(compiled.map((e) => [e.subject_id, e.case_id, e.fields])).toEqual([[Number(subject), Number(id), 'fullName,postalAddress,postalCode']]);
 
     const beforeLetter = await lastAuditId(s);
     const ja = (await letter(t.staff, id)).data?.caseReplyLetter as string;
     expect(ja).toMatch(/^<!DOCTYPE html>/);
-    for (const text of ['開示 花子 様', '〒606-0000 京都府京都市左京区1-2-3', '当社が保有するお客様の個人データ', '090-1111-2222', '京都府京都市左京区1-2-3', '2027年2月26日']) {
+    for (const text of ['開示 花子 様', '〒606-0000 京都府京都市左京区1-2-3', '当社が保有するお客様の個人データ', '氏名: 開示 花子', '住所: 京都府京都市左京区1-2-3', '2027年2月26日']) {
       expect(ja).toContain(text);
     }
+    expect(ja).not.toContain('090-1111-2222');
+    expect(ja).not.toContain('@example.jp');
+    expect(ja).not.toContain('お客様</td>'); // the category was not asked for either
     const reads = await auditSince(s, beforeLetter);
     expect(reads.map((e) => [e.action, e.entity_type, e.case_id, e.fields])).toEqual([
       ['READ', 'Case', Number(id), 'replyAddress,requesterName'],
-      ['READ', 'DataSubject', Number(id), 'email,fullName,phone,postalAddress,postalCode'],
+      ['READ', 'DataSubject', Number(id), 'fullName,postalAddress,postalCode'],
     ]);
     const en = (await letter(t.staff, id, 'en')).data?.caseReplyLetter as string;
     expect(en).toContain('Your personal data we hold');
-    expect(en).toContain('090-1111-2222');
+    expect(en).toContain('Address: 京都府京都市左京区1-2-3');
+    expect(en).not.toContain('090-1111-2222');
     expect(en).toContain('26 February 2027');
   });
 
@@ -183,7 +202,7 @@ describe.each(databaseKinds())('carrying requests out and replying on %s', (kind
   });
 
   test('an inquiry is answered with the note of its RESPONDED step', async () => {
-    const id = await assignedCase(s, t, { type: 'INQUIRY', dataItems: [], feeYen: 0, hasRequestForm: false, identityDocument: null });
+    const id = await assignedCase(s, t, { type: 'INQUIRY', requestedItems: [], feeYen: 0, hasRequestForm: false, identityDocument: null });
     await moveThrough(s, t.staff, id, ['IN_PROGRESS']);
     await transition(s, t.staff, id, 'RESPONDED', { note: '利用目的は当社ウェブサイトに掲載しております。' });
     expect((await letter(t.staff, id)).data?.caseReplyLetter).toContain('利用目的は当社ウェブサイトに掲載しております。');

@@ -19,9 +19,9 @@ import {
 const TODAY = '2027-03-01';
 
 const UPDATE = `mutation($id: ID!, $hasRequestForm: Boolean, $identityDocument: IdentityDocument, $hasProxyLetter: Boolean,
-  $sealCertificateIssuedOn: Date, $feeYen: Int, $dataItems: [String!], $replyAddress: String, $requesterName: String) {
+  $sealCertificateIssuedOn: Date, $feeYen: Int, $requestedItems: [RequestedItemInput!], $replyAddress: String, $requesterName: String) {
   updateCase(id: $id, hasRequestForm: $hasRequestForm, identityDocument: $identityDocument, hasProxyLetter: $hasProxyLetter,
-    sealCertificateIssuedOn: $sealCertificateIssuedOn, feeYen: $feeYen, dataItems: $dataItems, replyAddress: $replyAddress,
+    sealCertificateIssuedOn: $sealCertificateIssuedOn, feeYen: $feeYen, requestedItems: $requestedItems, replyAddress: $replyAddress,
     requesterName: $requesterName) { id status replyAddress } }`;
 
 describe.each(databaseKinds())('the case workflow on %s', (kind) => {
@@ -116,10 +116,10 @@ describe.each(databaseKinds())('the case workflow on %s', (kind) => {
   });
 
   test('DOCUMENTS_INCOMPLETE names what is missing', async () => {
-    const id = await assignedCase(s, t, { subjectId: subject, hasRequestForm: false, dataItems: [], feeYen: 0 });
+    const id = await assignedCase(s, t, { subjectId: subject, hasRequestForm: false, requestedItems: [], feeYen: 0 });
     await moveThrough(s, t.staff, id, ['VERIFYING']);
     const refused = await transition(s, t.staff, id, 'IN_PROGRESS');
-    expect(refused.errors?.[0]?.extensions).toMatchObject({ rule: 'DOCUMENTS_INCOMPLETE', missing: ['hasRequestForm', 'dataItems'] });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ rule: 'DOCUMENTS_INCOMPLETE', missing: ['hasRequestForm', 'requestedItems'] });
   });
 
   describe('the seal certificate may be issued on or after the receipt day minus three calendar months', () => {
@@ -154,7 +154,7 @@ describe.each(databaseKinds())('the case workflow on %s', (kind) => {
     expect(ruleOf(skip)).toBe('INVALID_TRANSITION');
     expect((await getCase(s, t.manager, id)).status).toBe('RECEIVED');
 
-    const inquiry = await assignedCase(s, t, { type: 'INQUIRY', dataItems: [], feeYen: 0, hasRequestForm: false, identityDocument: null });
+    const inquiry = await assignedCase(s, t, { type: 'INQUIRY', requestedItems: [], feeYen: 0, hasRequestForm: false, identityDocument: null });
     expect(ruleOf(await transition(s, t.staff, inquiry, 'VERIFYING'))).toBe('INVALID_TRANSITION');
     expect(ruleOf(await transition(s, t.staff, inquiry, 'REJECTED', { reasons: ['VIOLATION_OF_LAWS'] }))).toBe('INVALID_TRANSITION');
     const closed = await moveThrough(s, t.staff, inquiry, ['IN_PROGRESS', 'RESPONDED', 'CLOSED']);
@@ -251,7 +251,7 @@ describe.each(databaseKinds())('the case workflow on %s', (kind) => {
     test('once the work has started the checked intake is fixed (CASE_IN_PROGRESS), the reply address is not; completed cases are fixed', async () => {
       const id = await assignedCase(s, t, { subjectId: subject });
       await moveThrough(s, t.staff, id, ['VERIFYING', 'IN_PROGRESS']);
-      const frozen = await update(t.staff, id, { dataItems: ['氏名', '住所', '電話番号'] });
+      const frozen = await update(t.staff, id, { requestedItems: [{ item: 'NAME' }, { item: 'ADDRESS' }, { item: 'TELEPHONE' }] });
       expect(ruleOf(frozen)).toBe('CASE_IN_PROGRESS');
       expect((await getCase(s, t.manager, id)).feeOwedYen).toBe(2000);
       expect((await update(t.staff, id, { replyAddress: '〒100-0001 東京都千代田区千代田1-1' })).errors).toBeUndefined();

@@ -38,7 +38,7 @@ describe.each(databaseKinds())('dashboard on %s', (kind) => {
     const c = (
       await ok(
         `mutation($on: Date!, $name: String!) { createCase(type: DISCLOSURE, requester: SELF, requesterName: $name,
-          replyAddress: "〒100-0001 東京都千代田区千代田1-1", channel: MAIL, receivedOn: $on, dataItems: ["氏名"]) { id reference } }`,
+          replyAddress: "〒100-0001 東京都千代田区千代田1-1", channel: MAIL, receivedOn: $on, requestedItems: [{ item: NAME }]) { id reference } }`,
         { on: receivedOn, name: requesterName },
         manager,
       )

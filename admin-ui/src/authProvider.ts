@@ -42,6 +42,19 @@ function confirmSession(token: string): Promise<Me> {
 
 export const TWO_FACTOR_PAGE = '/two-factor';
 
+interface SignedIn {
+  token: string;
+  twoFactorEnrollmentRequired: boolean;
+  user: SessionUser;
+}
+
+/** After the company sign-in, the server holds the session for this browser in an HttpOnly cookie, handed over once. */
+async function takeSingleSignOn(): Promise<SignedIn> {
+  const res = await fetch('/auth/oidc/session', { method: 'POST', credentials: 'same-origin' });
+  if (!res.ok) throw new Error('mamori.auth.sso_refused.expired');
+  return (await res.json()) as SignedIn;
+}
+
 /**
  * Ends the session and starts the app again on the sign-in page: a full
  * reload also drops every record the tab still held in memory (react-admin
@@ -61,13 +74,11 @@ function restartSignedOut(): void {
  * reach only the enrolment page.
  */
 export const authProvider: AuthProvider = {
-  async login({ email, username, password, totpCode }: { email?: string; username?: string; password: string; totpCode?: string }) {
+  async login({ email, username, password, totpCode, singleSignOn }: { email?: string; username?: string; password?: string; totpCode?: string; singleSignOn?: boolean }) {
     session.end();
-    const { login } = await request<{ login: { token: string; twoFactorEnrollmentRequired: boolean; user: SessionUser } }>(LOGIN, {
-      email: email ?? username,
-      password,
-      totpCode: totpCode || null,
-    });
+    const login = singleSignOn
+      ? await takeSingleSignOn()
+      : (await request<{ login: SignedIn }>(LOGIN, { email: email ?? username, password, totpCode: totpCode || null })).login;
     const user = { ...login.user, twoFactorEnrollmentRequired: login.twoFactorEnrollmentRequired };
     session.start(login.token, user);
     confirmed = { token: login.token, answer: Promise.resolve({ ...user, active: true }) };

@@ -7,7 +7,9 @@
  * same database, and spoken to over the same IPC protocol as bench/server.js.
  */
 import 'reflect-metadata';
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { Session } from 'node:inspector';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -64,7 +66,24 @@ async function main(): Promise<void> {
   );
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
 
-  const handlers: Record<string, () => unknown> = {
+  const profiler = new Session();
+  const post = (method: string, params?: object) =>
+    new Promise<{ profile?: unknown }>((resolve, reject) => profiler.post(method, params, (e, r) => (e ? reject(e) : resolve(r as { profile?: unknown }))));
+  const handlers: Record<string, (args: { file?: string }) => unknown> = {
+    /** A CPU profile between the two calls, as bench/server.js takes one, to compare where the time goes. */
+    profileStart: async () => {
+      profiler.connect();
+      await post('Profiler.enable');
+      await post('Profiler.setSamplingInterval', { interval: 200 });
+      await post('Profiler.start');
+      return true;
+    },
+    profileStop: async ({ file }) => {
+      const { profile } = await post('Profiler.stop');
+      writeFileSync(file!, JSON.stringify(profile));
+      profiler.disconnect();
+      return file;
+    },
     cpu: () => {
       const { user, system } = process.cpuUsage();
       return user + system;
@@ -77,11 +96,11 @@ async function main(): Promise<void> {
       return true;
     },
   };
-  process.on('message', async (msg: { id: number; cmd: string }) => {
+  process.on('message', async (msg: { id: number; cmd: string; args?: { file?: string } }) => {
     try {
       const handler = handlers[msg.cmd];
       if (!handler) throw new Error(`unknown command ${msg.cmd}`);
-      process.send!({ id: msg.id, result: await handler() });
+      process.send!({ id: msg.id, result: await handler(msg.args ?? {}) });
     } catch (error) {
       process.send!({ id: msg.id, error: String(error) });
     }

@@ -28,6 +28,8 @@ import { httpMetrics, registry } from './metrics';
 import { entities } from './modules';
 import { auditPlugin } from './graphql/audit.plugin';
 import { caseDocumentRouter } from './http/case-document.routes';
+import { signInRouter } from './http/sign-in.routes';
+import { Sealer } from './modules/auth/sealer';
 import { witnessRouter } from './http/witness.routes';
 import { createCaller, type AuthUser } from './modules/common/caller';
 import { createResolvers } from './graphql/resolvers';
@@ -160,6 +162,17 @@ export async function createApp(config: Config, clock: Clock = config.clockOffse
   );
 
   app.use('/api/cases', caseDocumentRouter(services));
+  app.use(
+    '/auth',
+    signInRouter({
+      sso: services.singleSignOn,
+      auditWriter: services.auditWriter,
+      clock,
+      sealer: new Sealer(config.jwtSecret, 'sign-in-cookie'),
+      publicUrl: config.publicUrl,
+      passwordSignIn: config.passwordSignIn,
+    }),
+  );
   if (config.auditWitnessLogs.length) app.use('/witness', witnessRouter(config.auditWitnessLogs, config.dataDir, services.transparency.keys.signer, clock));
 
   if (existsSync(join(UI_DIR, 'index.html'))) {

@@ -1,4 +1,22 @@
 import 'dotenv/config';
+import { ROLES, type Role } from '@mamori/shared';
+
+/** Single sign-on through the company's OpenID provider (absent when OIDC_ISSUER is not set). */
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** The ID token claim that lists the user's groups (a string or an array of strings). */
+  roleClaim: string;
+  /** Group (as the claim names it) → Mamori role. */
+  roleMap: Record<string, Role>;
+  /** Creates a missing account at its first sign-in, with the least-privileged mapped role. */
+  jitCreate: boolean;
+  /** `acr` values that count as multi-factor sign-in (besides `mfa` in `amr`). */
+  mfaAcrValues: string[];
+  /** The scopes asked for (some providers send the group claim only for a scope of its own). */
+  scopes: string;
+}
 
 /** Settings from the environment (and `.env`), as the README's table lists them. */
 export interface Config {
@@ -22,6 +40,11 @@ export interface Config {
   failedLoginsPerAddressPerMinute: number;
   /** Where encrypted case documents are kept. */
   documentDir: string;
+  /** The address users open Mamori at (scheme, host, port), for the sign-in redirect URI. */
+  publicUrl: string | null;
+  oidc: OidcConfig | null;
+  /** Sign-in with e-mail and password (off only where single sign-on is set up). */
+  passwordSignIn: boolean;
   /** Local state outside the database (the development signing key). */
   dataDir: string;
   /** The audit checkpoints' signing key in note signer-key format (`npm run audit-key`). */
@@ -69,9 +92,54 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     requireManagerTwoFactor: env.REQUIRE_MANAGER_TWO_FACTOR ? env.REQUIRE_MANAGER_TWO_FACTOR === 'true' : production,
     anonymousRefusalsPerAddressPerMinute: Number(env.ANONYMOUS_REFUSALS_PER_ADDRESS_PER_MINUTE ?? 120),
     failedLoginsPerAddressPerMinute: Number(env.LOGIN_FAILURES_PER_ADDRESS_PER_MINUTE ?? 20),
+    publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : null,
+    oidc: oidcConfig(env),
+    passwordSignIn: env.PASSWORD_SIGNIN !== 'false',
   };
   assertSafe(config);
   return config;
+}
+
+function oidcConfig(env: NodeJS.ProcessEnv): OidcConfig | null {
+  if (!env.OIDC_ISSUER) return null;
+  for (const name of ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_ROLE_MAP', 'PUBLIC_URL'] as const) {
+    if (!env[name]) throw new ConfigError(`${name} must be set when OIDC_ISSUER is set`);
+  }
+  return {
+    issuer: env.OIDC_ISSUER,
+    clientId: env.OIDC_CLIENT_ID!,
+    clientSecret: env.OIDC_CLIENT_SECRET!,
+    roleClaim: env.OIDC_ROLE_CLAIM || 'groups',
+    roleMap: roleMapOf(env.OIDC_ROLE_MAP!),
+    jitCreate: env.OIDC_JIT_CREATE === 'true',
+    mfaAcrValues: (env.OIDC_MFA_ACR ?? '').split(/[\s,]+/).filter(Boolean),
+    scopes: env.OIDC_SCOPES || 'openid email profile',
+  };
+}
+
+/** OIDC_ROLE_MAP is a JSON object: {"company group": "ROLE", ...}. */
+function roleMapOf(text: string): Record<string, Role> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new ConfigError('OIDC_ROLE_MAP must be a JSON object of group → role');
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed) || Object.keys(parsed).length === 0) {
+    throw new ConfigError('OIDC_ROLE_MAP must be a JSON object of group → role, with at least one group');
+  }
+  for (const role of Object.values(parsed)) {
+    if (!(ROLES as readonly unknown[]).includes(role)) throw new ConfigError(`OIDC_ROLE_MAP names roles of ${ROLES.join(', ')} only`);
+  }
+  return parsed as Record<string, Role>;
+}
+
+function isUrl(text: string, protocols: string[]): boolean {
+  try {
+    return protocols.includes(new URL(text).protocol);
+  } catch {
+    return false;
+  }
 }
 
 /** Production refuses development secrets, short secrets and a moved clock. */
@@ -83,7 +151,12 @@ export function assertSafe(config: Config): void {
   if (!(config.tokenTtlHours > 0 && config.tokenTtlHours <= 24)) {
     throw new ConfigError('TOKEN_TTL_HOURS must be between 0 and 24');
   }
+  if (config.oidc && !isUrl(config.oidc.issuer, ['https:', 'http:'])) throw new ConfigError('OIDC_ISSUER must be a URL');
+  if (config.publicUrl !== null && !isUrl(config.publicUrl, ['https:', 'http:'])) throw new ConfigError('PUBLIC_URL must be a URL');
+  if (!config.passwordSignIn && !config.oidc) throw new ConfigError('PASSWORD_SIGNIN=false needs single sign-on (OIDC_ISSUER): nobody could sign in');
   if (!config.production) return;
+  if (config.oidc && !isUrl(config.oidc.issuer, ['https:'])) throw new ConfigError('OIDC_ISSUER must be an https URL in production');
+  if (config.oidc && !isUrl(config.publicUrl ?? '', ['https:'])) throw new ConfigError('PUBLIC_URL must be an https URL in production');
   for (const [name, value, dev] of [
     ['JWT_SECRET', config.jwtSecret, DEV_JWT_SECRET],
     ['AUDIT_HMAC_KEY', config.auditHmacKey, DEV_AUDIT_HMAC_KEY],

@@ -16,6 +16,21 @@ const DEMO_SUBJECTS = [
   { category: 'EMPLOYEE', fullName: '加藤 美咲', fullNameKana: 'カトウ ミサキ', postalCode: '060-0001', postalAddress: '北海道札幌市中央区北一条西1-1', phone: '011-567-8901', email: 'misaki.kato@mamori.example', company: 'Mamori', division: '人事部', title: '主任' },
 ] as const;
 
+/** The demo company that answers the requests (production starts with an empty profile). */
+const DEMO_ORGANISATION = {
+  nameJa: '株式会社まもり商事',
+  nameEn: 'Mamori Shoji Co., Ltd.',
+  postalCode: '100-0005',
+  postalAddress: '東京都千代田区丸の内2-7-1 まもりビル8階',
+  responsibleDepartment: '個人情報保護管理室',
+  responsibleTitle: '個人情報管理責任者',
+  responsibleDepartmentEn: 'Personal Information Protection Office',
+  responsibleTitleEn: 'Personal Information Protection Manager',
+  contactEmail: 'privacy@mamori.example',
+  requestAddress: '〒100-0005 東京都千代田区丸の内2-7-1 まもりビル8階 株式会社まもり商事 個人情報保護管理室 開示等請求窓口',
+  dateStyle: 'WESTERN',
+} as const;
+
 /** A request carried through the whole workflow (closed), and provision records on two legal bases. */
 async function seedCaseWorkflowDemo(services: Services, caller: Caller, subjects: DataSubject[], staff: User, today: string): Promise<void> {
   const shareholder = subjects[4]!;
@@ -27,7 +42,7 @@ async function seedCaseWorkflowDemo(services: Services, caller: Caller, subjects
       replyAddress: '〒812-0011 福岡県福岡市博多区博多駅前2-2-2',
       channel: 'REGISTERED_MAIL',
       receivedOn: addDays(today, -12),
-      dataItems: ['氏名', '住所'],
+      requestedItems: [{ item: 'NAME' }, { item: 'ADDRESS' }],
       feeYen: 2000,
       hasRequestForm: true,
       identityDocument: 'RESIDENCE_CERTIFICATE',
@@ -58,6 +73,7 @@ export async function seedDemoData(services: Services, users: Record<string, Use
   const caller = seedCaller(services, users['manager@mamori.example']!);
   const staff = users['staff@mamori.example']!;
   const today = japanDay(services.clock.now());
+  await services.organisation.update(DEMO_ORGANISATION, caller);
   const subjects: DataSubject[] = [];
   for (const s of DEMO_SUBJECTS) subjects.push(await services.subjects.create({ ...s }, caller));
   const [purpose] = await services.purposes.list({ perPage: 1 });
@@ -72,7 +88,7 @@ export async function seedDemoData(services: Services, users: Record<string, Use
       replyAddress: '〒100-0001 東京都千代田区千代田1-1',
       channel: 'REGISTERED_MAIL',
       receivedOn: addDays(today, -3),
-      dataItems: ['氏名', '住所', '電話番号'],
+      requestedItems: [{ item: 'NAME' }, { item: 'ADDRESS' }, { item: 'TELEPHONE' }],
       feeYen: 3000,
       hasRequestForm: true,
       identityDocument: 'HEALTH_INSURANCE_CARD',
@@ -90,7 +106,7 @@ export async function seedDemoData(services: Services, users: Record<string, Use
       replyAddress: '〒530-0001 大阪府大阪市北区梅田1-2-3',
       channel: 'MAIL',
       receivedOn: addDays(today, -16),
-      dataItems: ['住所'],
+      requestedItems: [{ item: 'ADDRESS' }],
       feeYen: 1000,
       hasRequestForm: true,
       identityDocument: 'PASSPORT',

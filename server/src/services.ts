@@ -12,12 +12,15 @@ import { PurposeService } from './modules/purpose/purpose.service';
 import { AuditWriter } from './modules/audit/audit-writer';
 import { SubjectKeys } from './modules/audit/subject-keys';
 import { AuthService } from './modules/auth/auth.service';
+import { Callers } from './modules/auth/callers';
 import { Tokens } from './modules/auth/tokens';
 import { TwoFactor } from './modules/auth/two-factor';
+import { SingleSignOn } from './modules/auth/single-sign-on';
 import { Passwords } from './modules/user/passwords';
 import { UserService } from './modules/user/user.service';
 import { DashboardService } from './modules/dashboard/dashboard.service';
 import { IncidentService } from './modules/incident/incident.service';
+import { OrganisationService } from './modules/organisation/organisation.service';
 import { ConfidentialityAgreementService } from './modules/subcontractor/confidentiality-agreement.service';
 import { EntrustmentService } from './modules/subcontractor/entrustment.service';
 import { SubcontractorService } from './modules/subcontractor/subcontractor.service';
@@ -32,14 +35,20 @@ export function createServices(db: Database, clock: Clock, config: Config) {
   const auditProofs = new AuditProofService(db, linker, transparency);
   const auditWriter = new AuditWriter(db, linker);
   const subjectKeys = new SubjectKeys(config.auditHmacKey);
-  const twoFactor = new TwoFactor(db, clock, config.auditHmacKey);
+  const callers = new Callers(db);
+  const twoFactor = new TwoFactor(db, clock, config.auditHmacKey, callers);
   const subjects = new DataSubjectService(db, clock, subjectKeys, auditWriter);
   const purposes = new PurposeService(db);
-  const users = new UserService(db, passwords, clock);
+  const users = new UserService(db, passwords, clock, callers);
   const subcontractors = new SubcontractorService(db, clock, purposes);
   const agreements = new ConfidentialityAgreementService(db, clock, subcontractors);
   const entrustments = new EntrustmentService(db, clock, subcontractors, purposes);
   const incidents = new IncidentService(db, clock, subcontractors);
+  const singleSignOn =
+    config.oidc && config.publicUrl
+      ? new SingleSignOn(db, config.oidc, `${config.publicUrl}/auth/oidc/callback`, tokens, users, clock, config.requireManagerTwoFactor)
+      : null;
+  const organisation = new OrganisationService(db, clock, auditWriter);
   return {
     db,
     clock,
@@ -52,19 +61,21 @@ export function createServices(db: Database, clock: Clock, config: Config) {
     auditWriter,
     subjectKeys,
     twoFactor,
-    auth: new AuthService(db, passwords, tokens, clock, config.failedLoginsPerAddressPerMinute, twoFactor, config.requireManagerTwoFactor, config.anonymousRefusalsPerAddressPerMinute),
+    singleSignOn,
+    auth: new AuthService(db, passwords, tokens, clock, config.failedLoginsPerAddressPerMinute, twoFactor, config.requireManagerTwoFactor, config.anonymousRefusalsPerAddressPerMinute, callers, config.passwordSignIn),
     users,
     audit: new AuditService(db, clock, linker, auditProofs, transparency.verifier),
     subjects,
     purposes,
     consents: new ConsentService(db, clock, subjects, purposes),
-    ...createCaseServices(db, clock, config, auditWriter, subjectKeys, subjects),
+    organisation,
+    ...createCaseServices(db, clock, config, auditWriter, subjectKeys, subjects, organisation),
     subcontractors,
     agreements,
     supervisionReviews: new SupervisionReviewService(db, clock, subcontractors, users),
     entrustments,
     incidents,
-    dashboard: new DashboardService(db, clock, subcontractors, agreements, entrustments, incidents),
+    dashboard: new DashboardService(db, clock, subcontractors, agreements, entrustments, incidents, organisation),
   };
 }
 

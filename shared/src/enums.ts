@@ -82,3 +82,11 @@ export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
 export const EXPORT_FORMATS = ['CSV', 'JSONL'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** How the disclosure reaches the individual: the policy's registered mail, or an electronic record where they ask for one. */
+export const DISCLOSURE_METHODS = ['REGISTERED_MAIL', 'ELECTRONIC_RECORD'] as const;
+export type DisclosureMethod = (typeof DISCLOSURE_METHODS)[number];
+
+/** How days are written in Japanese letters: Western (2026年12月2日) or the Japanese era (令和8年12月2日). */
+export const DATE_STYLES = ['WESTERN', 'JAPANESE_ERA'] as const;
+export type DateStyle = (typeof DATE_STYLES)[number];

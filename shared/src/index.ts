@@ -1,3 +1,4 @@
 export * from './roles';
 export * from './personal-data';
 export * from './enums';
+export * from './data-items';

@@ -57,7 +57,10 @@ export interface Intake {
   replyAddress?: string;
   channel?: string;
   receivedOn?: string;
-  dataItems?: string[];
+  requestedItems?: Array<{ item: string; description?: string | null }>;
+  disclosureMethod?: string;
+  periodFrom?: string | null;
+  periodTo?: string | null;
   feeYen?: number;
   hasRequestForm?: boolean;
   identityDocument?: string | null;
@@ -67,10 +70,12 @@ export interface Intake {
 }
 
 const CREATE = `mutation($type: CaseType!, $requester: RequesterKind!, $requesterName: String!, $representativeName: String, $replyAddress: String!,
-  $channel: Channel!, $receivedOn: Date!, $dataItems: [String!], $feeYen: Int, $hasRequestForm: Boolean, $identityDocument: IdentityDocument,
+  $channel: Channel!, $receivedOn: Date!, $requestedItems: [RequestedItemInput!], $disclosureMethod: DisclosureMethod,
+  $periodFrom: Date, $periodTo: Date, $feeYen: Int, $hasRequestForm: Boolean, $identityDocument: IdentityDocument,
   $hasProxyLetter: Boolean, $sealCertificateIssuedOn: Date, $subjectId: ID) {
   createCase(type: $type, requester: $requester, requesterName: $requesterName, representativeName: $representativeName, replyAddress: $replyAddress,
-    channel: $channel, receivedOn: $receivedOn, dataItems: $dataItems, feeYen: $feeYen, hasRequestForm: $hasRequestForm,
+    channel: $channel, receivedOn: $receivedOn, requestedItems: $requestedItems, disclosureMethod: $disclosureMethod,
+    periodFrom: $periodFrom, periodTo: $periodTo, feeYen: $feeYen, hasRequestForm: $hasRequestForm,
     identityDocument: $identityDocument, hasProxyLetter: $hasProxyLetter, sealCertificateIssuedOn: $sealCertificateIssuedOn, subjectId: $subjectId) { id } }`;
 
 /** A complete request by the individual (two items, fee paid), recorded by `token`; returns its id. */
@@ -82,7 +87,7 @@ export async function recordCase(s: TestServer, token: string, intake: Intake = 
     replyAddress: '〒100-0005 東京都千代田区丸の内1-1-1',
     channel: 'REGISTERED_MAIL',
     receivedOn: '2027-02-26',
-    dataItems: ['氏名', '住所'],
+    requestedItems: [{ item: 'NAME' }, { item: 'ADDRESS' }],
     feeYen: 2000,
     hasRequestForm: true,
     identityDocument: 'PASSPORT',

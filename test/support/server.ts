@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,6 +42,49 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** Sends GraphQL requests over HTTP to the server at `url`. */
+function gqlAt(url: string): TestServer['gql'] {
+  return async (query, variables, token, headers = {}) => {
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = await res.text();
+    const json = JSON.parse(body);
+    return { status: res.status, data: json.data ?? null, errors: json.errors, body };
+  };
+}
+
+export interface SecondProcess {
+  url: string;
+  gql: TestServer['gql'];
+  close(): Promise<void>;
+}
+
+/**
+ * Another server process (test/support/second-process.js: the same sources,
+ * the same test configuration and secrets) on the database of `first`.
+ */
+export function secondProcess(first: TestServer): Promise<SecondProcess> {
+  const child = fork(join(__dirname, 'second-process.js'), [], { env: { ...process.env, SECOND_DATABASE_URL: first.databaseUrl }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the second server process exited with ${code} before listening`)));
+    child.once('message', (message: { port: number }) => {
+      const url = `http://127.0.0.1:${message.port}`;
+      resolve({
+        url,
+        gql: gqlAt(url),
+        async close() {
+          child.send('close');
+          await exited;
+        },
+      });
+    });
+  });
+}
+
 /**
  * Boots the real server (migrations, demo seed, HTTP on a free port) on a
  * fresh database of `kind`. Each call makes its own database and drops it on close.
@@ -64,18 +108,9 @@ export async function startServer(kind: DatabaseKind, overrides: Partial<Config>
   };
   const clock = new MovableClock();
   const app = await createApp(config, clock);
-  const port = await app.listen(0);
+  const port = await app.listen(overrides.port ?? 0);
   const url = `http://127.0.0.1:${port}`;
-  const gql: TestServer['gql'] = async (query, variables, token, headers = {}) => {
-    const res = await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = await res.text();
-    const json = JSON.parse(body);
-    return { status: res.status, data: json.data ?? null, errors: json.errors, body };
-  };
+  const gql = gqlAt(url);
   return {
     kind,
     url,

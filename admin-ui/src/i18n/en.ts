@@ -318,6 +318,18 @@ export const en = {
       two_factor_done: 'Two-factor sign-in is now on',
       recovery_codes_hint: 'Keep these single-use recovery codes somewhere safe; each lets you sign in once without your phone. They are shown only now.',
       sign_in_again: 'Sign in again',
+      sso_sign_in: 'Sign in with the company account',
+      sso_or: 'or',
+      sso_refused: {
+        provider: 'The company sign-in could not be completed. Try again, or ask the administrator.',
+        email_not_verified: 'Your company account has no verified e-mail address.',
+        no_account: 'There is no Mamori account for your company e-mail address. Ask the privacy manager for one.',
+        no_role: 'Your company groups give no access to Mamori.',
+        role_not_granted: 'Your company groups do not give the role of your Mamori account. Ask the privacy manager.',
+        mfa_required: 'Your role needs two-factor sign-in at the company sign-in. Sign in there with a second factor.',
+        deactivated: 'Your Mamori account is deactivated.',
+        expired: 'The company sign-in took too long or was started elsewhere. Try again.',
+      },
     },
     errors: {
       UNAUTHENTICATED: 'Sign-in failed or your session has ended',

@@ -1,11 +1,25 @@
 import { Box, Button, CardContent, CircularProgress, TextField, Typography } from '@mui/material';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { LocalesMenuButton, Login, useLogin, useNotify, useTranslate } from 'react-admin';
 import { serverErrorOf } from '../errors';
+import { CompanySignIn } from './CompanySignIn';
+
+/** Which ways of signing in the server has on (GET /auth/options); passwords only until it answers otherwise. */
+function useSignInOptions(): { password: boolean; singleSignOn: boolean } {
+  const [options, setOptions] = useState({ password: true, singleSignOn: false });
+  useEffect(() => {
+    fetch('/auth/options')
+      .then((res) => (res.ok ? res.json() : null))
+      .then((answer) => answer && setOptions({ password: answer.password !== false, singleSignOn: answer.singleSignOn === true }))
+      .catch(() => undefined);
+  }, []);
+  return options;
+}
 
 /**
  * Sign-in with e-mail and password; the six-digit code is asked for when the
- * account has two-factor sign-in on. The language can be chosen first.
+ * account has two-factor sign-in on; with single sign-on set up, also (or
+ * only) the company account. The language can be chosen first.
  */
 export const LoginPage = () => {
   const translate = useTranslate();
@@ -16,6 +30,7 @@ export const LoginPage = () => {
   const [totpCode, setTotpCode] = useState('');
   const [needsCode, setNeedsCode] = useState(false);
   const [busy, setBusy] = useState(false);
+  const options = useSignInOptions();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -41,6 +56,8 @@ export const LoginPage = () => {
       </Box>
       <form onSubmit={submit} noValidate>
         <CardContent sx={{ display: 'flex', flexDirection: 'column', gap: 2, minWidth: 300 }}>
+          {options.password && (
+            <>
           <TextField autoFocus name="email" type="email" autoComplete="email" label={translate('ra.auth.email')} value={email} onChange={(e) => setEmail(e.target.value)} required />
           <TextField name="password" type="password" autoComplete="current-password" label={translate('ra.auth.password')} value={password} onChange={(e) => setPassword(e.target.value)} required />
           {needsCode && (
@@ -57,6 +74,9 @@ export const LoginPage = () => {
           <Button type="submit" variant="contained" disabled={busy || !email || !password || (needsCode && !totpCode)} startIcon={busy ? <CircularProgress size={18} /> : null}>
             {translate('ra.auth.sign_in')}
           </Button>
+            </>
+          )}
+          {options.singleSignOn && <CompanySignIn divider={options.password} />}
         </CardContent>
       </form>
     </Login>

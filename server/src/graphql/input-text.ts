@@ -26,7 +26,18 @@ function firstBadValue(value: unknown): boolean {
   return false;
 }
 
+/** The first ill-formed literal argument of each document, found once: Apollo hands the same parsed document to every request that sends the same text. */
+const literalVerdicts = new WeakMap<DocumentNode, string | null>();
+
 function badLiteralArgument(document: DocumentNode): string | null {
+  const known = literalVerdicts.get(document);
+  if (known !== undefined) return known;
+  const found = findBadLiteralArgument(document);
+  literalVerdicts.set(document, found);
+  return found;
+}
+
+function findBadLiteralArgument(document: DocumentNode): string | null {
   let found: string | null = null;
   visit(document, {
     Argument(node) {

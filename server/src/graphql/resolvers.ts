@@ -9,6 +9,7 @@ import { CaseSubjectResolver } from '../modules/data-subject/case-subject.resolv
 import { DataSubjectResolver } from '../modules/data-subject/data-subject.resolver';
 import { IncidentMeasureResolver } from '../modules/incident/incident-measure.resolver';
 import { IncidentResolver } from '../modules/incident/incident.resolver';
+import { OrganisationResolver } from '../modules/organisation/organisation.resolver';
 import { ProvisionResolver } from '../modules/provision/provision.resolver';
 import { PurposeResolver } from '../modules/purpose/purpose.resolver';
 import { RetentionResolver } from '../modules/retention/retention.resolver';
@@ -31,7 +32,8 @@ export function createResolvers(s: Services): ContainerType {
     [AuditResolver, new AuditResolver(s.audit, s.auditProofs)],
     [AuthResolver, new AuthResolver(s.auth, s.tokens, s.twoFactor, s.users)],
     [CaseWorkflowResolver, new CaseWorkflowResolver(s.caseWorkflow, s.caseLetters)],
-    [CaseResolver, new CaseResolver(s.cases, s.caseDocuments)],
+    [CaseResolver, new CaseResolver(s.cases, s.caseDocuments, s.subjects)],
+    [OrganisationResolver, new OrganisationResolver(s.organisation)],
     [ConsentResolver, new ConsentResolver(s.consents)],
     [DashboardResolver, new DashboardResolver(s.dashboard)],
     [CaseSubjectResolver, new CaseSubjectResolver(s.subjects)],

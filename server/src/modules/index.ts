@@ -13,6 +13,8 @@ import { ConsentResolver } from './consent/consent.resolver';
 import { DataSubject } from './data-subject/data-subject.entity';
 import { CaseSubjectResolver } from './data-subject/case-subject.resolver';
 import { DataSubjectResolver } from './data-subject/data-subject.resolver';
+import { OrganisationProfile } from './organisation/organisation-profile.entity';
+import { OrganisationResolver } from './organisation/organisation.resolver';
 import { PurposeOfUse } from './purpose/purpose.entity';
 import { PurposeResolver } from './purpose/purpose.resolver';
 import { User } from './user/user.entity';
@@ -35,7 +37,7 @@ import { SupervisionReviewResolver } from './subcontractor/supervision-review.re
 const supervisionEntities = [Subcontractor, ConfidentialityAgreement, SupervisionReview, Entrustment, Incident, IncidentMeasure];
 
 /** The modules' TypeORM entities and GraphQL resolvers: the wiring list. */
-export const entities = [User, AuditEntry, AuditLink, SubjectKey, BreakGlassReview, DataSubject, PurposeOfUse, Consent, Case, ...caseWorkflowEntities, ...supervisionEntities];
+export const entities = [OrganisationProfile, User, AuditEntry, AuditLink, SubjectKey, BreakGlassReview, DataSubject, PurposeOfUse, Consent, Case, ...caseWorkflowEntities, ...supervisionEntities];
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -55,4 +57,5 @@ export const resolvers: NonEmptyArray<Function> = [
   IncidentResolver,
   IncidentMeasureResolver,
   DashboardResolver,
+  OrganisationResolver,
 ];

@@ -87,6 +87,8 @@ export const permissionRules = {
     _allIncidentMeasuresMeta: isAnyRole,
     // each role's reminders; sections outside a role's work are null
     dashboard: isAnyRole,
+    // the company's published contact point: shown on the sign-in page, so readable without signing in
+    organisationProfile: allow,
   },
   Mutation: {
     login: allow,
@@ -116,6 +118,8 @@ export const permissionRules = {
     linkCaseSubject: isManagerOrStaff,
     recordNoMatchingData: isManagerOrStaff,
     recordReplyMailed: isManagerOrStaff,
+    saveElectronicReply: isManagerOrStaff,
+    updateOrganisationProfile: isManager,
     createThirdPartyProvision: isManagerOrStaff,
     runRetention: isManager,
     createSubcontractor: isManagerOrSupervisor,
@@ -153,6 +157,8 @@ export const permissionRules = {
   Case: { '*': allow, ...guardPersonal('Case', canReadCaseData) },
   CaseTransition: allow,
   CaseDocument: allow,
+  RequestedItem: allow,
+  OrganisationProfile: allow,
   ThirdPartyProvision: allow,
   RetentionResult: allow,
   Subcontractor: allow,

@@ -5,6 +5,7 @@ import { tooManyRequests, unauthenticated, type AppError } from '../../errors';
 import { httpMetrics } from '../../metrics';
 import type { AuthUser } from '../common/caller';
 import type { RequestAudit } from '../audit/request-audit';
+import type { Callers } from './callers';
 import type { Passwords } from '../user/passwords';
 import { User } from '../user/user.entity';
 import type { Tokens } from './tokens';
@@ -32,12 +33,19 @@ export class AuthService {
     /** The privacy manager reads everything: two-factor sign-in is required (in production). */
     private readonly requireManagerTwoFactor: boolean,
     anonymousRefusalsPerAddressPerMinute: number,
+    private readonly callers: Callers,
+    /** Off where single sign-on is the only way in (PASSWORD_SIGNIN=false). */
+    private readonly passwordSignIn = true,
   ) {
     this.failuresByAddress = new RateLimiterMemory({ points: failedLoginsPerAddressPerMinute, duration: 60 });
     this.anonymousByAddress = new RateLimiterMemory({ points: anonymousRefusalsPerAddressPerMinute, duration: 60 });
   }
 
   async login(email: string, password: string, totpCode: string | null | undefined, clientIp: string, audit: RequestAudit): Promise<{ token: string; user: User }> {
+    if (!this.passwordSignIn) {
+      audit.record('LOGIN_FAILED', { entityType: 'User', reason: 'password sign-in is turned off', outcome: 'DENIED' });
+      throw unauthenticated('Password sign-in is turned off; sign in with the company account', { passwordSignIn: false });
+    }
     const limit = await this.failuresByAddress.get(clientIp);
     if (limit && limit.remainingPoints <= 0) {
       throw tooManyRequests('Too many failed sign-ins from this address; try again later', Math.ceil(limit.msBeforeNext / 1000));
@@ -100,7 +108,7 @@ export class AuthService {
   async authenticate(token: string): Promise<{ user: AuthUser } | { error: string }> {
     const claims = this.tokens.verify(token);
     if (!claims) return { error: 'The session token is invalid or has expired; sign in again' };
-    const user = await this.db.manager.findOneBy(User, { id: Number(claims.sub) });
+    const user = await this.callers.lookup(Number(claims.sub));
     if (!user || !user.active || user.tokenVersion !== claims.tv) {
       return { error: 'The session has ended; sign in again' };
     }

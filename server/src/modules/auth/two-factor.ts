@@ -1,10 +1,12 @@
-import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import * as OTPAuth from 'otpauth';
 import QRCode from 'qrcode';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/data-source';
 import { conflict, unauthenticated } from '../../errors';
 import { User } from '../user/user.entity';
+import { Sealer } from './sealer';
+import type { Callers } from './callers';
 
 const PERIOD_SECONDS = 30;
 const RECOVERY_CODES = 10;
@@ -16,14 +18,15 @@ const hashCode = (code: string) => createHash('sha256').update(code.replace(/[\s
  * accepted twice (the last used time step is kept).
  */
 export class TwoFactor {
-  private readonly key: Buffer;
+  private readonly secrets: Sealer;
 
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
     secret: string,
+    private readonly callers: Callers,
   ) {
-    this.key = Buffer.from(hkdfSync('sha256', secret, 'mamori', 'totp-secret', 32));
+    this.secrets = new Sealer(secret, 'totp-secret');
   }
 
   /** Starts enrolment: a new secret, as an otpauth:// URL and its QR code. Not in force until confirmed. */
@@ -31,7 +34,7 @@ export class TwoFactor {
     const user = await this.db.manager.findOneByOrFail(User, { id: userId });
     if (user.totpEnabled) throw conflict('TWO_FACTOR_ALREADY_ENABLED', 'Two-factor sign-in is already on');
     const secret = new OTPAuth.Secret({ size: 20 });
-    await this.db.manager.update(User, { id: userId }, { totpSecret: this.seal(secret.base32) });
+    await this.db.manager.update(User, { id: userId }, { totpSecret: this.secrets.seal(secret.base32) });
     const otpauthUrl = this.totp(user.email, secret.base32).toString();
     return { secret: secret.base32, otpauthUrl, qrCodeDataUrl: await QRCode.toDataURL(otpauthUrl) };
   }
@@ -50,6 +53,7 @@ export class TwoFactor {
       recoveryCodes: JSON.stringify(codes.map(hashCode)),
       tokenVersion: user.tokenVersion + 1,
     });
+    this.callers.changed(userId);
     return codes;
   }
 
@@ -80,12 +84,13 @@ export class TwoFactor {
       recoveryCodes: null,
       tokenVersion: user.tokenVersion + 1,
     });
+    this.callers.changed(userId);
   }
 
   private validStep(user: User, code: string): number | null {
     if (!user.totpSecret || !/^\d{6}$/.test(code.trim())) return null;
     const timestamp = this.clock.now().getTime();
-    const delta = this.totp(user.email, this.open(user.totpSecret)).validate({ token: code.trim(), timestamp, window: 1 });
+    const delta = this.totp(user.email, this.secrets.open(user.totpSecret)).validate({ token: code.trim(), timestamp, window: 1 });
     if (delta === null) return null;
     const step = Math.floor(timestamp / 1000 / PERIOD_SECONDS) + delta;
     return user.totpLastStep !== null && step <= user.totpLastStep ? null : step;
@@ -93,19 +98,5 @@ export class TwoFactor {
 
   private totp(label: string, base32: string): OTPAuth.TOTP {
     return new OTPAuth.TOTP({ issuer: 'Mamori', label, algorithm: 'SHA1', digits: 6, period: PERIOD_SECONDS, secret: OTPAuth.Secret.fromBase32(base32) });
-  }
-
-  private seal(plain: string): string {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
-    const sealed = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    return [iv, cipher.getAuthTag(), sealed].map((b) => b.toString('base64url')).join('.');
-  }
-
-  private open(sealed: string): string {
-    const [iv, tag, body] = sealed.split('.').map((s) => Buffer.from(s, 'base64url')) as [Buffer, Buffer, Buffer];
-    const decipher = createDecipheriv('aes-256-gcm', this.key, iv);
-    decipher.setAuthTag(tag);
-    return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
   }
 }

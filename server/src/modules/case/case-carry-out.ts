@@ -9,6 +9,7 @@ import type { DataSubjectService, SubjectPatch } from '../data-subject/data-subj
 import type { ProvisionService } from '../provision/provision.service';
 import type { Case } from './case.entity';
 import { isShortPath } from './case.workflow';
+import { fieldsOfItems, heldFieldsOf } from './requested-items';
 import type { SubjectChangesInput } from './subject-changes.input';
 
 const PERSONAL = PERSONAL_DATA_FIELDS.DataSubject;
@@ -24,13 +25,15 @@ interface Step {
 /** The personal fields of a subject that hold a value. */
 export const heldFields = (subject: DataSubject) => PERSONAL.filter((f) => subject[f] !== null && subject[f] !== undefined);
 
-/** The sent values of an amendment, as a patch; an addition may not clear a field. */
+/** The sent values of an amendment, as a patch: only fields of the requested items; an addition may not clear a field. */
 function patchOf(c: Case, amendments: SubjectChangesInput | null | undefined): SubjectPatch {
   if (!amendments) throw badInput('amendments', `An ${c.type} is carried out with the new values (amendments)`);
+  const requested = fieldsOfItems(c.requestedItems) as readonly string[];
   const patch: SubjectPatch = {};
   for (const field of PERSONAL) {
     const value = amendments[field];
     if (value === undefined) continue;
+    if (!requested.includes(field)) throw badInput(`amendments.${field}`, `${field} is not among the items the request names`);
     if (value === null && c.type === 'ADDITION') throw badInput(`amendments.${field}`, 'An addition cannot clear a field');
     patch[field] = value as never;
   }
@@ -76,9 +79,10 @@ export class CaseCarryOut {
     c.carriedOutById = caller.user!.id;
   }
 
-  /** Disclosure: the subject's held data is compiled for the reply; a READ under the case. */
+  /** Disclosure: the held fields of the requested items (nothing else) are compiled for the reply; a READ under the case. */
   private async disclose({ manager, c, subject, caller }: Step): Promise<string[]> {
-    const fields = heldFields(subject);
+    const fields = c.requestedItems.flatMap((i) => (i.item === 'OTHER' ? [] : heldFieldsOf(i.item, subject)));
+    if (fields.length === 0) return [];
     await this.writer.writeWithin(manager, [
       caller.audit.entry('READ', { entityType: 'DataSubject', entityId: subject.id, subjectId: subject.id, fields, caseId: c.id, reason: 'disclosure compiled' }),
     ]);
@@ -108,7 +112,7 @@ export class CaseCarryOut {
   }
 
   private async discloseProvisions({ manager, c, subject, caller }: Step): Promise<string[]> {
-    const count = await this.provisions.countOfSubject(subject.id, manager);
+    const count = await this.provisions.countOfSubject(subject.id, { from: c.periodFrom, to: c.periodTo }, manager);
     await this.writer.writeWithin(manager, [
       caller.audit.entry('READ', {
         entityType: 'ThirdPartyProvision',

@@ -2,7 +2,9 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { DateTimeScalar } from '../common/scalars';
 
-export const DOCUMENT_KINDS = ['REQUEST_FORM', 'IDENTITY_DOCUMENT', 'PROXY_LETTER', 'SEAL_CERTIFICATE', 'OTHER'] as const;
+export const DOCUMENT_KINDS = ['REQUEST_FORM', 'IDENTITY_DOCUMENT', 'PROXY_LETTER', 'SEAL_CERTIFICATE', 'OTHER', 'REPLY_LETTER'] as const;
+/** Kinds the staff upload; REPLY_LETTER is only ever generated (the electronic form of the reply). */
+export const UPLOAD_KINDS: readonly DocumentKind[] = DOCUMENT_KINDS.filter((k) => k !== 'REPLY_LETTER');
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 export const CaseDocumentKind = Object.fromEntries(DOCUMENT_KINDS.map((k) => [k, k])) as { [K in DocumentKind]: K };
 registerEnumType(CaseDocumentKind, { name: 'CaseDocumentKind' });

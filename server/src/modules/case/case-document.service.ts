@@ -7,7 +7,8 @@ import { toId } from '../common/list';
 import type { AuditWriter } from '../audit/audit-writer';
 import { requireEditor } from './case.access';
 import type { CaseService } from './case.service';
-import { CaseDocument, DOCUMENT_KINDS, type DocumentKind } from './case-document.entity';
+import type { Case } from './case.entity';
+import { CaseDocument, UPLOAD_KINDS, type DocumentKind } from './case-document.entity';
 import { detectContentType, extensionOf, MAX_DOCUMENT_BYTES, type DocumentStore } from './document-store';
 
 /** Scans attached to a case: type- and size-checked, encrypted at rest, every download audited. */
@@ -25,14 +26,24 @@ export class CaseDocumentService {
   }
 
   async upload(caseId: string, kind: string, content: Buffer, caller: Caller): Promise<CaseDocument> {
-    if (!(DOCUMENT_KINDS as readonly string[]).includes(kind)) throw badInput('kind', `kind must be one of ${DOCUMENT_KINDS.join(', ')}`);
+    if (!(UPLOAD_KINDS as readonly string[]).includes(kind)) throw badInput('kind', `kind must be one of ${UPLOAD_KINDS.join(', ')}`);
     const c = await this.cases.findVisible(caseId, caller);
     requireEditor(c, caller);
-    if (c.status === 'CLOSED' || c.documentsDestroyedAt) throw conflict('CASE_CLOSED', 'Documents are attached while the case is open');
     if (content.length === 0) throw badInput('body', 'The document is empty');
     if (content.length > MAX_DOCUMENT_BYTES) throw badInput('body', 'A document may be at most 10 MB');
     const contentType = detectContentType(content);
     if (!contentType) throw badInput('body', 'Only PDF, PNG and JPEG scans are accepted');
+    return this.save(c, kind as DocumentKind, contentType, content, caller);
+  }
+
+  /** A document the system made for the case (the electronic reply), stored and audited like an upload. */
+  async saveGenerated(c: Case, kind: DocumentKind, contentType: string, content: Buffer, caller: Caller): Promise<CaseDocument> {
+    requireEditor(c, caller);
+    return this.save(c, kind, contentType, content, caller);
+  }
+
+  private async save(c: Case, kind: DocumentKind, contentType: string, content: Buffer, caller: Caller): Promise<CaseDocument> {
+    if (c.status === 'CLOSED' || c.documentsDestroyedAt) throw conflict('CASE_CLOSED', 'Documents are attached while the case is open');
     const storageKey = this.store.newKey();
     await this.store.put(c.id, storageKey, content);
     try {
@@ -40,7 +51,7 @@ export class CaseDocumentService {
         const document = await manager.save(
           manager.create(CaseDocument, {
             caseId: c.id,
-            kind: kind as DocumentKind,
+            kind,
             contentType,
             sizeBytes: content.length,
             storageKey,

@@ -1,6 +1,7 @@
 import { badInput } from '../../errors';
 import type { Case } from './case.entity';
 import type { UpdateCaseArgs } from './case.inputs';
+import { checkRequestedItems, type RequestedItemInput } from './requested-items';
 
 /** Turning updateCase's flat arguments into the real changes of a case. */
 
@@ -11,7 +12,8 @@ const REQUIRED = new Set([
   'replyAddress',
   'channel',
   'receivedOn',
-  'dataItems',
+  'requestedItems',
+  'disclosureMethod',
   'feeYen',
   'hasRequestForm',
   'hasProxyLetter',
@@ -22,15 +24,17 @@ export const INTAKE_ONLY = new Set([
   'type',
   'requester',
   'receivedOn',
-  'dataItems',
+  'requestedItems',
   'feeYen',
   'hasRequestForm',
   'identityDocument',
   'hasProxyLetter',
   'sealCertificateIssuedOn',
+  'periodFrom',
+  'periodTo',
 ]);
 
-const DAYS = ['receivedOn', 'sealCertificateIssuedOn'];
+const DAYS = ['receivedOn', 'sealCertificateIssuedOn', 'periodFrom'];
 
 function normalise(field: string, value: unknown): unknown {
   if (typeof value === 'string') {
@@ -38,7 +42,7 @@ function normalise(field: string, value: unknown): unknown {
     if (trimmed === '' && REQUIRED.has(field)) throw badInput(field, `${field} cannot be empty`);
     return trimmed === '' ? null : trimmed;
   }
-  if (Array.isArray(value)) return value.map((item: string) => item.trim());
+  if (field === 'requestedItems') return checkRequestedItems(value as RequestedItemInput[]);
   return value;
 }
 
@@ -55,6 +59,11 @@ export function casePatch(args: UpdateCaseArgs, today: string): Record<string, u
     if (typeof day === 'string' && day > today) throw badInput(field, `${field} cannot be in the future`);
   }
   return patch;
+}
+
+/** A period asked for is a day range with its end after its start. */
+export function checkPeriod(from: string | null | undefined, to: string | null | undefined): void {
+  if (from && to && to <= from) throw badInput('periodTo', 'periodTo must come after periodFrom');
 }
 
 /** The entries of `patch` that differ from the case as stored (unchanged values sent back by the UI are ignored). */

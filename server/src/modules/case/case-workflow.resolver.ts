@@ -4,6 +4,7 @@ import type { CaseWorkflowService } from './case-workflow.service';
 import type { CaseLetterService } from './case-letter.service';
 import { DateScalar } from '../common/scalars';
 import { Case } from './case.entity';
+import { CaseDocument } from './case-document.entity';
 import { CarryOutCaseArgs, TransitionCaseArgs } from './case.inputs';
 import type { LetterLanguage as LetterLanguageValue } from './reply-letter.labels';
 
@@ -49,5 +50,16 @@ export class CaseWorkflowResolver {
     @Ctx() caller: Caller,
   ): Promise<string> {
     return this.caseLetters.replyLetter(id, language, caller);
+  }
+
+  @Mutation(() => CaseDocument, {
+    description: 'ELECTRONIC_RECORD cases: saves the reply letter as a document of the case (kind REPLY_LETTER); its download is audited',
+  })
+  saveElectronicReply(
+    @Arg('id', () => ID) id: string,
+    @Arg('language', () => LetterLanguage, { defaultValue: 'ja' }) language: LetterLanguageValue,
+    @Ctx() caller: Caller,
+  ): Promise<CaseDocument> {
+    return this.caseLetters.saveElectronicReply(id, language, caller);
   }
 }

@@ -5,11 +5,14 @@ import type {
   CaseStatus as CaseStatusValue,
   CaseType as CaseTypeValue,
   Channel as ChannelValue,
+  DisclosureMethod as DisclosureMethodValue,
   IdentityDocument as IdentityDocumentValue,
   NonDisclosureReason as NonDisclosureReasonValue,
   RequesterKind as RequesterKindValue,
+  RequestedItemValue,
 } from '@mamori/shared';
-import { CaseStatus, CaseType, Channel, IdentityDocument, NonDisclosureReason, RequesterKind } from '../common/enums';
+import { CaseStatus, CaseType, Channel, DisclosureMethod, IdentityDocument, NonDisclosureReason, RequesterKind } from '../common/enums';
+import { jsonItems } from './requested-items';
 import { DateScalar, DateTimeScalar } from '../common/scalars';
 
 
@@ -74,9 +77,21 @@ export class Case {
   @Field(() => ID, { nullable: true })
   recordedById!: number | null;
 
-  @Column('varchar', { name: 'data_items', length: 2000, transformer: jsonStrings })
-  @Field(() => [String], { description: 'The pieces of personal data requested' })
-  dataItems!: string[];
+  /** The pieces of personal data requested (the policy's items); resolved with held / not held in case.resolver.ts. */
+  @Column('varchar', { name: 'data_items', length: 2000, transformer: jsonItems })
+  requestedItems!: RequestedItemValue[];
+
+  @Column('varchar', { name: 'disclosure_method', length: 30 })
+  @Field(() => DisclosureMethod, { description: 'How the reply reaches the individual: registered mail (the policy) or an electronic record they asked for' })
+  disclosureMethod!: DisclosureMethodValue;
+
+  @Column('varchar', { name: 'period_from', length: 10, nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'DISCLOSURE_OF_PROVISION_RECORDS: the first day of the period asked' })
+  periodFrom!: string | null;
+
+  @Column('varchar', { name: 'period_to', length: 10, nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'DISCLOSURE_OF_PROVISION_RECORDS: the day after the period asked (excluded)' })
+  periodTo!: string | null;
 
   @Column('integer', { name: 'fee_yen' })
   @Field(() => Int, { description: 'Fee received, in yen (postage stamps); never refunded' })

@@ -3,17 +3,20 @@ import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import {
   CASE_TYPES,
   CHANNELS,
+  DISCLOSURE_METHODS,
   IDENTITY_DOCUMENTS,
   NON_DISCLOSURE_REASONS,
   REQUESTER_KINDS,
   type CaseStatus as CaseStatusValue,
   type CaseType as CaseTypeValue,
   type Channel as ChannelValue,
+  type DisclosureMethod as DisclosureMethodValue,
   type IdentityDocument as IdentityDocumentValue,
   type NonDisclosureReason as NonDisclosureReasonValue,
   type RequesterKind as RequesterKindValue,
 } from '@mamori/shared';
-import { CaseStatus, CaseType, Channel, IdentityDocument, NonDisclosureReason, RequesterKind } from '../common/enums';
+import { CaseStatus, CaseType, Channel, DisclosureMethod, IdentityDocument, NonDisclosureReason, RequesterKind } from '../common/enums';
+import { MAX_REQUESTED_ITEMS, RequestedItemInput } from './requested-items';
 import { ListArgs, ListFilter } from '../common/list';
 import { DateScalar } from '../common/scalars';
 import { SubjectChangesInput } from './subject-changes.input';
@@ -92,11 +95,24 @@ export class CaseFieldsArgs {
   @IsOptional()
   receivedOn?: string;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [RequestedItemInput], { nullable: true, description: 'The pieces of personal data requested; 1,000 yen each' })
   @IsOptional()
-  @ArrayMaxSize(20)
-  @Length(1, 80, { each: true })
-  dataItems?: string[];
+  @ArrayMaxSize(MAX_REQUESTED_ITEMS)
+  @ValidateNested({ each: true })
+  requestedItems?: RequestedItemInput[];
+
+  @Field(() => DisclosureMethod, { nullable: true, description: 'REGISTERED_MAIL unless the individual asked for an electronic record' })
+  @IsOptional()
+  @IsIn(DISCLOSURE_METHODS)
+  disclosureMethod?: DisclosureMethodValue;
+
+  @Field(() => DateScalar, { nullable: true, description: 'DISCLOSURE_OF_PROVISION_RECORDS: first day of the period asked' })
+  @IsOptional()
+  periodFrom?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'DISCLOSURE_OF_PROVISION_RECORDS: the day after the period asked' })
+  @IsOptional()
+  periodTo?: string | null;
 
   @Field(() => Int, { nullable: true })
   @IsOptional()

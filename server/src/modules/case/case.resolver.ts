@@ -1,5 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { CaseStatus as CaseStatusValue } from '@mamori/shared';
+import { itemLabel, type CaseStatus as CaseStatusValue } from '@mamori/shared';
+import type { DataSubjectService } from '../data-subject/data-subject.service';
+import { RequestedItem, withHolding } from './requested-items';
 import { CaseStatus } from '../common/enums';
 import type { Caller } from '../common/caller';
 import type { CaseService } from './case.service';
@@ -18,6 +20,7 @@ export class CaseResolver {
   constructor(
     private readonly cases: CaseService,
     private readonly caseDocuments: CaseDocumentService,
+    private readonly subjects: DataSubjectService,
   ) {}
 
   @Query(() => Case, { nullable: true })
@@ -48,6 +51,17 @@ export class CaseResolver {
   @Mutation(() => Case)
   assignCase(@Arg('id', () => ID) id: string, @Arg('assigneeId', () => ID) assigneeId: string, @Ctx() caller: Caller): Promise<Case> {
     return this.cases.assign(id, assigneeId, caller);
+  }
+
+  @FieldResolver(() => [RequestedItem], { description: 'The pieces of personal data requested, with whether the subject holds each (names of fields, never values)' })
+  async requestedItems(@Root() c: Case): Promise<RequestedItem[]> {
+    const subject = c.subjectId ? await this.subjects.find(c.subjectId) : null;
+    return withHolding(c.requestedItems, subject);
+  }
+
+  @FieldResolver(() => [String], { deprecationReason: 'Use requestedItems', description: 'The requested items in Japanese words' })
+  dataItems(@Root() c: Case): string[] {
+    return c.requestedItems.map((i) => itemLabel(i, 'ja'));
   }
 
   @FieldResolver(() => Int, { description: '1,000 yen per piece of personal data requested' })

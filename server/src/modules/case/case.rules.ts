@@ -11,7 +11,7 @@ export const isOpen = (c: Pick<Case, 'status'>) => c.status !== 'CLOSED';
 /** Before the work starts: intake fields may still be corrected. */
 export const isBeforeWork = (c: Pick<Case, 'status'>) => c.status === 'RECEIVED' || c.status === 'VERIFYING';
 export const isCompleted = (c: Pick<Case, 'status'>) => ['RESPONDED', 'REJECTED', 'CLOSED'].includes(c.status);
-export const feeOwedYen = (c: Pick<Case, 'dataItems'>) => FEE_PER_ITEM_YEN * c.dataItems.length;
+export const feeOwedYen = (c: Pick<Case, 'requestedItems'>) => FEE_PER_ITEM_YEN * c.requestedItems.length;
 export const dueOn = (c: Pick<Case, 'receivedOn'>) => addDays(c.receivedOn, REPLY_DAYS);
 /** Days until the due day in Japan time; negative once overdue. */
 export const daysLeft = (c: Pick<Case, 'receivedOn'>, now: Date) => daysBetween(japanDay(now), dueOn(c));

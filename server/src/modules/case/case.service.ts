@@ -13,7 +13,8 @@ import { Case } from './case.entity';
 import type { CaseFilter, CaseListArgs, CreateCaseArgs, UpdateCaseArgs } from './case.inputs';
 import { DOCUMENT_RETENTION_MONTHS, REPLY_DAYS, documentsDestroyOn, isBeforeWork, isCompleted, isOpen } from './case.rules';
 import { CaseTransition } from './case-transition.entity';
-import { casePatch, changedFields, INTAKE_ONLY } from './case-patch';
+import { casePatch, changedFields, checkPeriod, INTAKE_ONLY } from './case-patch';
+import { checkRequestedItems } from './requested-items';
 
 const SORTABLE = {
   id: 'c.id',
@@ -113,6 +114,7 @@ export class CaseService {
   /** Intake: the request as received, waiting in the manager's assignment queue. */
   async create(args: CreateCaseArgs, caller: Caller): Promise<Case> {
     if (args.receivedOn > japanDay(this.clock.now())) throw badInput('receivedOn', 'receivedOn cannot be in the future');
+    checkPeriod(args.periodFrom, args.periodTo);
     const subjectId = args.subjectId ? toId(args.subjectId, 'subjectId') : null;
     if (subjectId && caller.user?.role !== 'PRIVACY_MANAGER') {
       throw badInput('subjectId', 'Staff link the subject through matchDataSubjects once the case is assigned');
@@ -132,7 +134,10 @@ export class CaseService {
         noMatchingData: false,
         assigneeId: null,
         recordedById: caller.user!.id,
-        dataItems: (args.dataItems ?? []).map((item) => item.trim()),
+        requestedItems: checkRequestedItems(args.requestedItems ?? []),
+        disclosureMethod: args.disclosureMethod ?? 'REGISTERED_MAIL',
+        periodFrom: args.periodFrom ?? null,
+        periodTo: args.periodTo ?? null,
         feeYen: args.feeYen ?? 0,
         hasRequestForm: args.hasRequestForm ?? false,
         identityDocument: args.identityDocument ?? null,
@@ -177,6 +182,8 @@ export class CaseService {
     requireEditor(c, caller);
     const changed = changedFields(c, casePatch(args, japanDay(this.clock.now())));
     if (changed.length === 0) return c;
+    const patched = Object.fromEntries(changed) as Partial<Case>;
+    checkPeriod(patched.periodFrom !== undefined ? patched.periodFrom : c.periodFrom, patched.periodTo !== undefined ? patched.periodTo : c.periodTo);
     this.checkEditable(c, changed.map(([field]) => field));
     const personal = changed.filter(([field]) => (PERSONAL_DATA_FIELDS.Case as readonly string[]).includes(field));
     const saved = await this.db.transaction(async (manager) => {

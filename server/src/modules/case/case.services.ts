@@ -4,6 +4,7 @@ import type { Database } from '../../db/data-source';
 import type { AuditWriter } from '../audit/audit-writer';
 import type { SubjectKeys } from '../audit/subject-keys';
 import type { DataSubjectService } from '../data-subject/data-subject.service';
+import type { OrganisationService } from '../organisation/organisation.service';
 import { ProvisionService } from '../provision/provision.service';
 import { RetentionScheduler } from '../retention/retention.scheduler';
 import { RetentionService } from '../retention/retention.service';
@@ -22,6 +23,7 @@ export function createCaseServices(
   auditWriter: AuditWriter,
   subjectKeys: SubjectKeys,
   subjects: DataSubjectService,
+  organisation: OrganisationService,
 ) {
   const cases = new CaseService(db, clock, auditWriter, subjectKeys);
   const provisions = new ProvisionService(db, clock, subjects);
@@ -31,7 +33,7 @@ export function createCaseServices(
   return {
     cases,
     caseWorkflow: new CaseWorkflowService(db, clock, cases, subjects, carryOut, auditWriter),
-    caseLetters: new CaseLetterService(cases, subjects, provisions, clock),
+    caseLetters: new CaseLetterService(cases, subjects, provisions, organisation, caseDocuments, clock),
     caseDocuments,
     provisions,
     retention,

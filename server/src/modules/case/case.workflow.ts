@@ -17,7 +17,7 @@ type WorkflowCase = Pick<
   | 'status'
   | 'requester'
   | 'receivedOn'
-  | 'dataItems'
+  | 'requestedItems'
   | 'feeYen'
   | 'hasRequestForm'
   | 'identityDocument'
@@ -63,7 +63,7 @@ export function missingDocuments(c: WorkflowCase): string[] {
   const missing: string[] = [];
   if (!c.hasRequestForm) missing.push('hasRequestForm');
   if (!c.identityDocument) missing.push('identityDocument');
-  if (c.dataItems.length === 0) missing.push('dataItems');
+  if (c.requestedItems.length === 0) missing.push('requestedItems');
   if (c.requester === 'REPRESENTATIVE') {
     if (!c.hasProxyLetter) missing.push('hasProxyLetter');
     if (!c.sealCertificateIssuedOn) missing.push('sealCertificateIssuedOn');

@@ -19,7 +19,11 @@ export function detectContentType(bytes: Buffer): string | null {
   return SIGNATURES.find((s) => bytes.subarray(0, s.magic.length).equals(s.magic))?.type ?? null;
 }
 
-export const extensionOf = (contentType: string) => SIGNATURES.find((s) => s.type === contentType)?.extension ?? 'bin';
+/** The generated reply letter, saved as the electronic form of the disclosure. */
+export const LETTER_CONTENT_TYPE = 'text/html; charset=utf-8';
+
+export const extensionOf = (contentType: string) =>
+  contentType === LETTER_CONTENT_TYPE ? 'html' : (SIGNATURES.find((s) => s.type === contentType)?.extension ?? 'bin');
 
 /**
  * Case documents at rest: AES-256-GCM under a key derived (HKDF) from

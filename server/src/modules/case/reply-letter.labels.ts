@@ -1,19 +1,31 @@
-import type { CaseType, LegalBasis, NonDisclosureReason, SubjectCategory } from '@mamori/shared';
+import type { CaseType, DateStyle, LegalBasis, NonDisclosureReason, SubjectCategory } from '@mamori/shared';
+import { englishDate, japaneseDate } from './letter-dates';
 
 export type LetterLanguage = 'ja' | 'en';
+
+/** What became of one requested item: disclosed, not held, handled by hand, changed, unchanged, deleted, stopped. */
+export const ITEM_OUTCOMES = ['DISCLOSED', 'NOT_HELD', 'BY_HAND', 'CHANGED', 'UNCHANGED', 'DELETED', 'STOPPED'] as const;
+export type ItemOutcome = (typeof ITEM_OUTCOMES)[number];
 
 /** The words of the reply letter, in Japanese and in English. */
 export interface LetterWords {
   title: string;
   honorific: (name: string) => string;
   representativeOf: (representative: string, requester: string) => string;
-  date: (day: string) => string;
+  date: (day: string, style: DateStyle) => string;
   intro: (receivedOn: string, type: string) => string;
   reference: string;
   requestedItems: string;
   heldData: string;
   noDataHeld: string;
   changedData: string;
+  /** What became of each requested item, by outcome. */
+  outcome: Record<ItemOutcome, string>;
+  itemColumns: [string, string, string];
+  period: (from: string | null, lastDay: string | null) => string;
+  contact: string;
+  email: string;
+  listSeparator: string;
   done: Record<'AMENDMENT' | 'ADDITION' | 'DELETION' | 'CESSATION_OF_USE' | 'CESSATION_OF_PROVISION', string>;
   provisionsIntro: string;
   noProvisions: string;
@@ -22,7 +34,6 @@ export interface LetterWords {
   rejected: string;
   feeNotRefunded: string;
   closing: string;
-  sender: string;
   field: Record<string, string>;
   category: Record<SubjectCategory, string>;
   caseType: Record<CaseType, string>;
@@ -30,19 +41,31 @@ export interface LetterWords {
   legalBasis: Record<LegalBasis, string>;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
 const ja: LetterWords = {
   title: '開示等の求めに対するご回答',
   honorific: (name) => `${name} 様`,
   representativeOf: (representative, requester) => `${representative} 様（${requester} 様 代理人）`,
-  date: (day) => `${Number(day.slice(0, 4))}年${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`,
+  date: japaneseDate,
   intro: (receivedOn, type) => `${receivedOn}に受け付けました「${type}」のご請求につきまして、下記のとおりご回答いたします。`,
   reference: '受付番号',
   requestedItems: 'ご請求の項目',
   heldData: '当社が保有するお客様の個人データ',
   noDataHeld: '当社はお客様の個人データを保有しておりません。',
   changedData: '変更後の内容',
+  outcome: {
+    DISCLOSED: '開示いたします',
+    NOT_HELD: '当社は保有しておりません',
+    BY_HAND: '担当者より別途ご回答いたします',
+    CHANGED: 'ご請求のとおり変更いたしました',
+    UNCHANGED: '変更はございません',
+    DELETED: '消去いたしました',
+    STOPPED: '停止いたしました',
+  },
+  itemColumns: ['ご請求の項目', 'ご回答', '内容'],
+  period: (from, lastDay) => `対象期間: ${from ?? '記録の初めから'}～${lastDay ?? '本日まで'}`,
+  contact: 'お問い合わせ窓口',
+  email: 'メールアドレス',
+  listSeparator: '、',
   done: {
     AMENDMENT: 'ご請求のとおり、保有個人データを訂正いたしました。',
     ADDITION: 'ご請求のとおり、保有個人データに追加いたしました。',
@@ -57,7 +80,6 @@ const ja: LetterWords = {
   rejected: '誠に恐れ入りますが、次の理由により、ご請求に応じることができません。',
   feeNotRefunded: 'なお、お支払いいただいた手数料は返還いたしかねますので、ご了承ください。',
   closing: '以上',
-  sender: '個人情報管理責任者',
   field: {
     fullName: '氏名',
     fullNameKana: '氏名（フリガナ）',
@@ -113,13 +135,27 @@ const en: LetterWords = {
   title: 'Reply to your request for disclosure, etc.',
   honorific: (name) => name,
   representativeOf: (representative, requester) => `${representative} (representative of ${requester})`,
-  date: (day) => `${Number(day.slice(8, 10))} ${MONTHS[Number(day.slice(5, 7)) - 1]} ${day.slice(0, 4)}`,
+  date: (day) => englishDate(day),
   intro: (receivedOn, type) => `We reply as follows to your request (${type}) received on ${receivedOn}.`,
   reference: 'Reference',
   requestedItems: 'Items requested',
   heldData: 'Your personal data we hold',
   noDataHeld: 'We hold no personal data about you.',
   changedData: 'The data as it now stands',
+  outcome: {
+    DISCLOSED: 'Disclosed below',
+    NOT_HELD: 'We do not hold this',
+    BY_HAND: 'Our staff will answer this separately',
+    CHANGED: 'Changed as you requested',
+    UNCHANGED: 'No change was needed',
+    DELETED: 'Deleted',
+    STOPPED: 'Stopped',
+  },
+  itemColumns: ['Item requested', 'Our answer', 'Content'],
+  period: (from, lastDay) => `Period: ${from ?? 'from the first record'} to ${lastDay ?? 'today'}`,
+  contact: 'Requests and inquiries',
+  email: 'E-mail',
+  listSeparator: ', ',
   done: {
     AMENDMENT: 'We have corrected your personal data as you requested.',
     ADDITION: 'We have added to your personal data as you requested.',
@@ -134,7 +170,6 @@ const en: LetterWords = {
   rejected: 'We regret that we cannot comply with your request, for the following reasons:',
   feeNotRefunded: 'Please note that the fee paid is not refunded.',
   closing: 'Yours sincerely,',
-  sender: 'Personal Information Protection Manager',
   field: {
     fullName: 'Name',
     fullNameKana: 'Name (kana reading)',

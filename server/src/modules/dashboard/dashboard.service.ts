@@ -5,6 +5,8 @@ import type { AuthUser } from '../common/caller';
 import { Case } from '../case/case.entity';
 import * as caseRules from '../case/case.rules';
 import type { IncidentService } from '../incident/incident.service';
+import { missingProfileFields } from '../organisation/organisation-profile.entity';
+import type { OrganisationService } from '../organisation/organisation.service';
 import * as incidentRules from '../incident/incident.rules';
 import type { ConfidentialityAgreementService } from '../subcontractor/confidentiality-agreement.service';
 import type { EntrustmentService } from '../subcontractor/entrustment.service';
@@ -36,20 +38,22 @@ export class DashboardService {
     private readonly agreements: ConfidentialityAgreementService,
     private readonly entrustments: EntrustmentService,
     private readonly incidents: IncidentService,
+    private readonly organisation: OrganisationService,
   ) {}
 
   async forUser(user: AuthUser): Promise<Dashboard> {
     const now = this.clock.now();
     const today = japanDay(now);
     const manager = user.role === 'PRIVACY_MANAGER';
-    const [cases, assignmentQueue, pendingBreakGlassReviews, supervision, incidents] = await Promise.all([
+    const [cases, assignmentQueue, pendingBreakGlassReviews, supervision, incidents, organisationProfileMissing] = await Promise.all([
       manager || user.role === 'STAFF' ? this.cases(manager ? null : user.id, now) : null,
       manager ? this.assignmentQueue() : null,
       manager ? this.pendingBreakGlassReviews() : null,
       manager || user.role === 'SUPERVISOR' ? this.supervision(today) : null,
       this.incidentReminders(today),
+      manager ? this.organisation.profile().then(missingProfileFields) : null,
     ]);
-    return { role: user.role, today, cases, assignmentQueue, pendingBreakGlassReviews, supervision, incidents };
+    return { role: user.role, today, cases, assignmentQueue, pendingBreakGlassReviews, supervision, incidents, organisationProfileMissing };
   }
 
   /** All cases (assigneeId null) or those assigned to one staff member. */

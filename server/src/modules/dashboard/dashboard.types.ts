@@ -167,6 +167,12 @@ export class Dashboard {
   @Field(() => DashboardSupervision, { nullable: true, description: 'Privacy manager and supervisors' })
   supervision!: DashboardSupervision | null;
 
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Privacy manager: the organisation profile fields still to fill (letters are refused until none are left)',
+  })
+  organisationProfileMissing!: string[] | null;
+
   @Field(() => DashboardIncidents, { description: 'Every role reads the incident register' })
   incidents!: DashboardIncidents;
 }

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import { And, LessThan, MoreThanOrEqual, type EntityManager } from 'typeorm';
 import { japanDay, type Clock } from '../../clock';
 import type { Database } from '../../db/data-source';
 import { badInput, conflict, notFound } from '../../errors';
@@ -13,6 +13,18 @@ import type { CreateThirdPartyProvisionArgs, ThirdPartyProvisionFilter, ThirdPar
 import { pastRetentionCutoff } from './provision.rules';
 
 const SORTABLE = { id: 'p.id', providedOn: 'p.provided_on', subjectId: 'p.subject_id', recipient: 'p.recipient', legalBasis: 'p.legal_basis' };
+
+export interface ProvisionPeriod {
+  from?: string | null;
+  to?: string | null;
+}
+
+function periodWhere({ from, to }: ProvisionPeriod) {
+  if (from && to) return { providedOn: And(MoreThanOrEqual(from), LessThan(to)) };
+  if (from) return { providedOn: MoreThanOrEqual(from) };
+  if (to) return { providedOn: LessThan(to) };
+  return {};
+}
 
 /** Third-party provision records: recorded on a legal basis under need-to-know; never updated or deleted. */
 export class ProvisionService {
@@ -58,12 +70,13 @@ export class ProvisionService {
     return this.db.manager.createQueryBuilder(ThirdPartyProvision, 'p').where('p.provided_on < :cutoff', { cutoff: pastRetentionCutoff(today) }).getCount();
   }
 
-  ofSubject(subjectId: number, manager: EntityManager = this.db.manager): Promise<ThirdPartyProvision[]> {
-    return manager.find(ThirdPartyProvision, { where: { subjectId }, order: { providedOn: 'ASC', id: 'ASC' } });
+  /** The subject's records, oldest first; within `period` when given (from included, to excluded; either end may be open). */
+  ofSubject(subjectId: number, period: ProvisionPeriod = {}, manager: EntityManager = this.db.manager): Promise<ThirdPartyProvision[]> {
+    return manager.find(ThirdPartyProvision, { where: { subjectId, ...periodWhere(period) }, order: { providedOn: 'ASC', id: 'ASC' } });
   }
 
-  countOfSubject(subjectId: number, manager: EntityManager = this.db.manager): Promise<number> {
-    return manager.countBy(ThirdPartyProvision, { subjectId });
+  countOfSubject(subjectId: number, period: ProvisionPeriod = {}, manager: EntityManager = this.db.manager): Promise<number> {
+    return manager.countBy(ThirdPartyProvision, { subjectId, ...periodWhere(period) });
   }
 
   /** Refused without a valid basis, for an erased subject, or one under cessation of provision. */

@@ -3,6 +3,7 @@ import type { Clock } from '../../clock';
 import type { Database } from '../../db/data-source';
 import { badInput, conflict, notFound, unauthenticated } from '../../errors';
 import { applyListArgs, toId, toIds } from '../common/list';
+import type { Callers } from '../auth/callers';
 import type { Passwords } from './passwords';
 import { User } from './user.entity';
 import type { CreateUserArgs, UpdateUserArgs, UserFilter, UserListArgs } from './user.inputs';
@@ -15,6 +16,8 @@ export class UserService {
     private readonly db: Database,
     private readonly passwords: Passwords,
     private readonly clock: Clock,
+    /** Told of every change that decides whether a session token still signs in, and as whom. */
+    private readonly callers: Callers | null = null,
   ) {}
 
   async get(id: string | number): Promise<User> {
@@ -82,7 +85,7 @@ export class UserService {
       user.tokenVersion += 1;
     }
     user.updatedAt = this.clock.now().toISOString();
-    return this.db.manager.save(user);
+    return this.saveCaller(user);
   }
 
   async unlock(id: string): Promise<User> {
@@ -113,6 +116,12 @@ export class UserService {
     user.failedLogins = 0;
     user.lockedUntil = null;
     user.updatedAt = this.clock.now().toISOString();
-    return this.db.manager.save(user);
+    return this.saveCaller(user);
+  }
+
+  private async saveCaller(user: User): Promise<User> {
+    const saved = await this.db.manager.save(user);
+    this.callers?.changed(user.id);
+    return saved;
   }
 }
