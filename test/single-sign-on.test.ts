@@ -1,3 +1,4 @@
+import { loadConfig } from '../server/src/config';
 import { databaseKinds } from './support/databases';
 import { freePort, HeadlessBrowser, OIDC_CLIENT, ssoSignIn, startProvider, type ProviderAccount, type TestProvider } from './support/oidc';
 import { DEMO_PASSWORD, MANAGER, STAFF, STAFF2, SUPERVISOR, startServer, type TestServer } from './support/server';
@@ -200,5 +201,46 @@ describe.each(databaseKinds())('single sign-on through a real OpenID provider on
     expect(refused.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
     expect(refused.data).toBeNull();
     expect(await lastSignIn(jit)).toMatchObject({ action: 'LOGIN_FAILED', outcome: 'DENIED', reason: 'password sign-in is turned off' });
+  });
+});
+
+describe('single sign-on settings', () => {
+  const env = (extra: Record<string, string>) => ({ NODE_ENV: 'test', ...extra }) as NodeJS.ProcessEnv;
+  const sso = {
+    OIDC_ISSUER: 'https://login.example.com/tenant/v2.0',
+    OIDC_CLIENT_ID: 'mamori',
+    OIDC_CLIENT_SECRET: 'secret',
+    OIDC_ROLE_MAP: JSON.stringify(ROLE_MAP),
+    PUBLIC_URL: 'https://mamori.example.com/',
+  };
+
+  test('are read from the environment', () => {
+    const config = loadConfig(env({ ...sso, OIDC_JIT_CREATE: 'true', OIDC_MFA_ACR: 'urn:a, urn:b', PASSWORD_SIGNIN: 'false' }));
+    expect(config.publicUrl).toBe('https://mamori.example.com');
+    expect(config.passwordSignIn).toBe(false);
+    expect(config.oidc).toEqual({
+      issuer: sso.OIDC_ISSUER,
+      clientId: 'mamori',
+      clientSecret: 'secret',
+      roleClaim: 'groups',
+      roleMap: ROLE_MAP,
+      jitCreate: true,
+      mfaAcrValues: ['urn:a', 'urn:b'],
+      scopes: 'openid email profile',
+    });
+    expect(loadConfig(env({})).oidc).toBeNull();
+    expect(loadConfig(env({})).passwordSignIn).toBe(true);
+  });
+
+  test.each([
+    [{ ...sso, OIDC_CLIENT_SECRET: '' }, /OIDC_CLIENT_SECRET must be set/],
+    [{ ...sso, PUBLIC_URL: '' }, /PUBLIC_URL must be set/],
+    [{ ...sso, OIDC_ROLE_MAP: '{"g": "ADMIN"}' }, /OIDC_ROLE_MAP names roles of/],
+    [{ ...sso, OIDC_ROLE_MAP: 'g=STAFF' }, /OIDC_ROLE_MAP must be a JSON object/],
+    [{ ...sso, OIDC_ROLE_MAP: '{}' }, /at least one group/],
+    [{ PASSWORD_SIGNIN: 'false' }, /PASSWORD_SIGNIN=false needs single sign-on/],
+    [{ ...sso, NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(40), AUDIT_HMAC_KEY: 'k'.repeat(40), OIDC_ISSUER: 'http://login.example.com' }, /OIDC_ISSUER must be an https URL in production/],
+  ])('refuse a wrong setting (%#)', (extra, message) => {
+    expect(() => loadConfig(env(extra))).toThrow(message);
   });
 });
