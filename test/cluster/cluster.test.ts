@@ -1,8 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import mysql from 'mysql2/promise';
 import { recordFigures } from '../support/figures';
-import { gql, readTargets, runLoad, signIn, spawnServer, summary, verify, waitFor, type Sent, type ServerProcess } from '../resilience/support';
+import { gql, MAIN, readTargets, runLoad, signIn, spawnServer, summary, verify, waitFor, type Sent, type ServerProcess } from '../resilience/support';
 import { GaleraCluster } from './galera';
 
 /**
@@ -82,9 +85,13 @@ describe('Mamori on a three-node Galera cluster', () => {
     const admin = await mysql.createConnection({ host: '127.0.0.1', port: cluster.nodes[0]!.port, user: 'root' });
     await admin.query(`CREATE DATABASE ${DATABASE} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     await admin.end();
+    // as a deployment of several processes: one checkpoint signing key and one witness directory for all
+    const key = execFileSync(process.execPath, [join(MAIN, '../cli/audit-key.js'), 'cluster.mamori.test/audit']).toString();
+    const shared = { AUDIT_SIGNING_KEY: /^AUDIT_SIGNING_KEY=(\S+)$/m.exec(key)![1]!, DATA_DIR: join(cluster.dir, 'mamori-data') };
+    mkdirSync(shared.DATA_DIR);
     // the first migrates and seeds through node 1; the second starts on node 2
-    servers.push(await spawnServer({ DATABASE_URL: cluster.url(0, DATABASE) }, 120_000));
-    servers.push(await spawnServer({ DATABASE_URL: cluster.url(1, DATABASE) }, 120_000));
+    servers.push(await spawnServer({ DATABASE_URL: cluster.url(0, DATABASE), ...shared }, 120_000));
+    servers.push(await spawnServer({ DATABASE_URL: cluster.url(1, DATABASE), ...shared }, 120_000));
     token = await signIn(servers[0]!.url);
     targets = await readTargets(servers[0]!.url, token);
   }, 300_000);
@@ -203,8 +210,8 @@ describe('Mamori on a three-node Galera cluster', () => {
     expect(verdict.personalUnaudited).toEqual([]);
     expect(verdict.halfWritten).toEqual([]);
     expect(verdict.writtenTwice).toEqual([]);
-    const fromOther = await gql(servers[0]!.url, '{ verifyAuditChain { ok unlinked firstBrokenSeq } }', {}, token);
-    expect(fromOther.json.data?.verifyAuditChain).toEqual({ ok: true, unlinked: 0, firstBrokenSeq: null });
+    const fromOther = await gql(servers[0]!.url, '{ verifyAuditChain { ok unlinked firstBrokenSeq problems } }', {}, token);
+    expect(fromOther.json.data?.verifyAuditChain).toEqual({ ok: true, unlinked: 0, firstBrokenSeq: null, problems: [] });
 
     // every acknowledged update has exactly one UPDATE entry of its request; a refused one none
     const c = await mysql.createConnection({ uri: db });
