@@ -20,6 +20,9 @@ async function main() {
     databaseUrl: url,
     migrationDatabaseUrl: url,
     documentDir: path.join(tmpdir(), `mamori-second-${process.pid}.documents`),
+    // one log: the first process's signing key and witness
+    dataDir: process.env.SECOND_DATA_DIR,
+    auditWitnessDir: path.join(process.env.SECOND_DATA_DIR, 'witness'),
     failedLoginsPerAddressPerMinute: 1000,
     anonymousRefusalsPerAddressPerMinute: 100_000,
   };

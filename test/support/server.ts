@@ -67,7 +67,7 @@ export interface SecondProcess {
  * the same test configuration and secrets) on the database of `first`.
  */
 export function secondProcess(first: TestServer): Promise<SecondProcess> {
-  const child = fork(join(__dirname, 'second-process.js'), [], { env: { ...process.env, SECOND_DATABASE_URL: first.databaseUrl }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(join(__dirname, 'second-process.js'), [], { env: { ...process.env, SECOND_DATABASE_URL: first.databaseUrl, SECOND_DATA_DIR: first.app.services.config.dataDir }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the second server process exited with ${code} before listening`)));

@@ -45,6 +45,7 @@ export class LogVerifier {
   /** The newest tree head that verified, the base of incremental verification. */
   private verified: { size: number; root: Buffer } | null = null;
   private running: Promise<LogVerification> | null = null;
+  private stopped = false;
   newest: LogVerification | null = null;
 
   constructor(
@@ -61,8 +62,13 @@ export class LogVerifier {
     return timer;
   }
 
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.running?.catch(() => undefined);
+  }
+
   private async background(incremental: boolean): Promise<void> {
-    if (this.running) return;
+    if (this.running || this.stopped) return;
     await this.verify(incremental).catch((error: unknown) => logger.error('audit log verification failed to run', { error: (error as Error).name }));
   }
 
@@ -237,8 +243,9 @@ export class LogVerifier {
       }
     }
     await this.common(findings, roots, headSeq, witnessed);
+    // Entries the linker passed over (below the newest linked one); newer ones are simply not linked yet.
     const [{ unlinked }] = await this.db.manager.query(
-      'SELECT COUNT(*) AS unlinked FROM audit_entry e LEFT JOIN audit_link l ON l.entry_id = e.id WHERE l.entry_id IS NULL AND e.id > (SELECT COALESCE(MAX(entry_id), 0) - 10000 FROM audit_link)',
+      'SELECT COUNT(*) AS unlinked FROM audit_entry e LEFT JOIN audit_link l ON l.entry_id = e.id WHERE l.entry_id IS NULL AND e.id BETWEEN (SELECT COALESCE(MAX(entry_id), 0) - 10000 FROM audit_link) AND (SELECT COALESCE(MAX(entry_id), 0) FROM audit_link)',
     );
     const [headRow] = await this.db.manager.query('SELECT hash FROM audit_link WHERE seq = ?', [headSeq]);
     const chain: ChainVerification = {

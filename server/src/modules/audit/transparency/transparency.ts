@@ -47,6 +47,7 @@ export function createTransparency(db: Database, clock: Clock, linker: ChainLink
     },
     async stop() {
       if (dailyTimer) clearInterval(dailyTimer);
+      await verifier.stop();
       await publisher.stop();
     },
   };
