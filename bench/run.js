@@ -66,7 +66,8 @@ const log = (...args) => console.log(...args);
 async function createDatabase(kind) {
   if (kind === 'sqlite') {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'mamori-bench-'));
-    return { kind, url: `sqlite:${path.join(dir, 'bench.sqlite')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    const url = `sqlite:${path.join(dir, 'bench.sqlite')}`;
+    return { kind, url, drop: async () => [dir, dataDirOf(url)].forEach((d) => rmSync(d, { recursive: true, force: true })) };
   }
   const name = `mamori_bench_${randomBytes(5).toString('hex')}`;
   const admin = await mysql.createConnection({ uri: `${MYSQL_URL}/mysql` });
@@ -79,11 +80,15 @@ async function createDatabase(kind) {
       const c = await mysql.createConnection({ uri: `${MYSQL_URL}/mysql` });
       await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
       await c.end();
+      rmSync(dataDirOf(`${MYSQL_URL}/${name}`), { recursive: true, force: true });
     },
   };
 }
 
 // ---------------------------------------------------------------- server processes
+
+/** One data directory (checkpoint signing key, witness) per benchmarked database, so runs never share a witness. */
+const dataDirOf = (url) => path.join(os.tmpdir(), `mamori-bench-data-${url.replace(/[^A-Za-z0-9]+/g, '_').slice(-60)}`);
 
 /** Starts bench/server.js (or another server speaking its IPC protocol) on `url`; resolves once it listens. */
 function startServer(url, extraArgs = [], script = path.join(__dirname, 'server.js'), env = {}) {
@@ -91,7 +96,7 @@ function startServer(url, extraArgs = [], script = path.join(__dirname, 'server.
     const child = fork(script, [], {
       // Libraries run as deployed (NODE_ENV=production: graphql-js and express drop development checks);
       // the application's own settings stay those of a demo instance (bench/server.js), so demo accounts exist.
-      env: { ...process.env, ...env, BENCH_DATABASE_URL: url, NODE_ENV: 'production', LOG_LEVEL: 'error' },
+      env: { ...process.env, ...env, BENCH_DATABASE_URL: url, BENCH_DATA_DIR: dataDirOf(url), NODE_ENV: 'production', LOG_LEVEL: 'error' },
       execArgv: [...extraArgs],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
@@ -209,6 +214,7 @@ function drive(targets, token, makeBody, { connections, seconds, amount }) {
     return {
       connections,
       requests: total,
+      seconds: duration,
       rps: total / duration,
       p50: main.latency.p50,
       p99: main.latency.p99,
@@ -249,7 +255,7 @@ function combine(runs) {
   return {
     connections: runs[0].connections,
     requests,
-    rps: requests / runs.reduce((n, r) => n + r.requests / r.rps, 0),
+    rps: requests / runs.reduce((n, r) => n + r.seconds, 0),
     p50: Math.round(mean((r) => r.p50)),
     p99: Math.round(mean((r) => r.p99)),
     errors: runs.reduce((n, r) => n + r.errors, 0),

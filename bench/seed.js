@@ -11,17 +11,11 @@ const { randomBytes } = require('node:crypto');
 
 const DIST = path.join(__dirname, '..', 'server', 'dist', 'server', 'src');
 const { canonicalEntry, linkHash } = require(path.join(DIST, 'modules', 'audit', 'canonical.js'));
-const { CHAIN_LOCK_NAME } = require(path.join(DIST, 'modules', 'audit', 'audit-chain.js'));
 
 const SUBJECT_COLUMNS = [
   'id', 'category', 'full_name', 'full_name_kana', 'postal_code', 'postal_address', 'phone', 'email', 'company',
   'division', 'title', 'search_text', 'restricted', 'provision_stopped', 'erased_at', 'created_at', 'updated_at',
 ];
-const ENTRY_COLUMNS = [
-  'id', 'occurred_at', 'actor_id', 'actor_role', 'action', 'entity_type', 'entity_id', 'subject_id', 'fields',
-  'case_id', 'reason', 'request_id', 'client_ip', 'outcome', 'changes',
-];
-const LINK_COLUMNS = ['seq', 'entry_id', 'prev_hash', 'hash', 'linked_at'];
 const CATEGORIES = ['CUSTOMER', 'BUSINESS_PARTNER_CONTACT', 'SHAREHOLDER', 'JOB_APPLICANT', 'EMPLOYEE'];
 const FAMILY = ['山田', '佐藤', '鈴木', '高橋', '田中', '伊藤', '渡辺', '中村'];
 const GIVEN = ['太郎', '花子', '一郎', '美咲', '健太', '陽菜'];
@@ -95,45 +89,29 @@ function seededEntry(id, n, actorId) {
 const CHUNK = 20_000;
 
 /**
- * Appends `count` READ entries and their links to the chain, in chunks, each
- * chunk one transaction fenced by the chain's lease (so the linker cannot
- * interleave). Returns the bytes hashed, for the raw-hash comparison.
+ * Appends `count` READ entries to the log and has the server's own chain
+ * linker link them (chain links, Merkle tree and signed checkpoint, exactly as
+ * in operation): the entries are inserted in chunks as the request path
+ * commits them, then linked. Returns where they start, for the raw-hash
+ * comparison.
  */
 async function seedChain(services, count, actorId) {
+  const { insertEntries } = require(path.join(DIST, 'modules', 'audit', 'audit-writer.js'));
   const { db } = services;
   await services.linker.linkPending();
-  let done = 0;
-  let first = null;
-  while (done < count) {
+  const [head] = await db.manager.query('SELECT seq, hash FROM audit_link ORDER BY seq DESC LIMIT 1');
+  const [{ maxId }] = await db.manager.query('SELECT MAX(id) AS maxId FROM audit_entry');
+  const first = { id: Number(maxId ?? 0) + 1, seq: head ? Number(head.seq) + 1 : 1, prevHash: head ? head.hash : '0'.repeat(64) };
+  for (let done = 0; done < count; done += CHUNK) {
     const size = Math.min(CHUNK, count - done);
-    await db.leasedTransaction(CHAIN_LOCK_NAME, async (m) => {
-      const [head] = await m.query('SELECT seq, hash FROM audit_link ORDER BY seq DESC LIMIT 1');
-      const [{ maxId }] = await m.query('SELECT MAX(id) AS maxId FROM audit_entry');
-      let seq = head ? Number(head.seq) : 0;
-      let hash = head ? head.hash : '0'.repeat(64);
-      let id = Number(maxId ?? 0);
-      first ??= { id: id + 1, seq: seq + 1, prevHash: hash };
-      const linkedAt = new Date().toISOString();
-      const entries = [];
-      const links = [];
-      for (let i = 0; i < size; i++) {
-        id += 1;
-        seq += 1;
-        const entry = seededEntry(id, done + i, actorId);
-        const prevHash = hash;
-        hash = linkHash(seq, prevHash, canonicalEntry(entry));
-        entries.push([
-          entry.id, entry.occurredAt, entry.actorId, entry.actorRole, entry.action, entry.entityType, entry.entityId,
-          entry.subjectId, entry.fieldList, entry.caseId, entry.reason, entry.requestId, entry.clientIp, entry.outcome,
-          entry.changes,
-        ]);
-        links.push([seq, id, prevHash, hash, linkedAt]);
-      }
-      await insertRows(m, db.dialect.name, 'audit_entry', ENTRY_COLUMNS, entries);
-      await insertRows(m, db.dialect.name, 'audit_link', LINK_COLUMNS, links);
-    });
-    done += size;
+    const entries = [];
+    for (let i = 0; i < size; i++) {
+      const { id: _id, ...entry } = seededEntry(0, done + i, actorId);
+      entries.push(entry);
+    }
+    await db.transaction((m) => insertEntries(m, entries));
   }
+  await services.linker.linkPending();
   return { count, first };
 }
 

@@ -19,7 +19,8 @@ const seed = require('./seed');
 async function main() {
   const url = process.env.BENCH_DATABASE_URL;
   const config = {
-    ...loadConfig({ LOG_LEVEL: 'error' }),
+    // Each benchmarked database has its own data directory (checkpoint signing key, witness), shared by its processes.
+    ...loadConfig({ LOG_LEVEL: 'error', DATA_DIR: process.env.BENCH_DATA_DIR }),
     databaseUrl: url,
     migrationDatabaseUrl: url,
     documentDir: path.join(require('node:os').tmpdir(), `mamori-bench-docs-${process.pid}`),
