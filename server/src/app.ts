@@ -70,6 +70,7 @@ export async function createApp(config: Config, clock: Clock = config.clockOffse
   services.linker.start();
   services.transparency.start();
   services.retentionScheduler.start();
+  services.reminderScheduler?.start();
 
   const app = express();
   const server = createServer(app);
@@ -210,6 +211,8 @@ export async function createApp(config: Config, clock: Clock = config.clockOffse
       await apollo.stop();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
       await services.retentionScheduler.stop();
+      await services.reminderScheduler?.stop();
+      services.mailOutbox.close();
       await services.linker.stop();
       await services.transparency.stop();
       await db.source.destroy();

@@ -57,6 +57,18 @@ export interface Config {
   auditWitnessUrls: string[];
   /** Verifier keys of the logs this server witnesses at /witness (empty: it witnesses none). */
   auditWitnessLogs: string[];
+  /** E-mail reminders (absent when SMTP_URL is not set). */
+  mail: MailConfig | null;
+}
+
+export interface MailConfig {
+  /** The SMTP relay, as Nodemailer reads it: smtp://host:25, smtps://user:password@host:465 */
+  smtpUrl: string;
+  from: string;
+  /** The hour (Japan time) from which the daily digest goes out. */
+  digestHour: number;
+  /** How often incident alerts are checked and the outbox is sent. */
+  checkEveryMs: number;
 }
 
 export const DEV_JWT_SECRET = 'mamori-development-jwt-secret-not-for-production';
@@ -95,9 +107,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : null,
     oidc: oidcConfig(env),
     passwordSignIn: env.PASSWORD_SIGNIN !== 'false',
+    mail: mailConfig(env),
   };
   assertSafe(config);
   return config;
+}
+
+function mailConfig(env: NodeJS.ProcessEnv): MailConfig | null {
+  if (!env.SMTP_URL) return null;
+  if (!/^smtps?:\/\//.test(env.SMTP_URL)) throw new ConfigError('SMTP_URL must start with smtp:// or smtps://');
+  const digestHour = Number(env.REMINDER_DIGEST_HOUR ?? 8);
+  if (!Number.isInteger(digestHour) || digestHour < 0 || digestHour > 23) throw new ConfigError('REMINDER_DIGEST_HOUR must be a whole hour from 0 to 23');
+  const checkEveryMs = Number(env.REMINDER_CHECK_EVERY_MS ?? 60_000);
+  if (!Number.isFinite(checkEveryMs) || checkEveryMs < 100) throw new ConfigError('REMINDER_CHECK_EVERY_MS must be at least 100');
+  return { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM || 'Mamori <mamori@localhost>', digestHour, checkEveryMs };
 }
 
 function oidcConfig(env: NodeJS.ProcessEnv): OidcConfig | null {

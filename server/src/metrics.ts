@@ -49,3 +49,10 @@ export const transactionMetrics = {
     registers: [registry],
   }),
 };
+
+export const mailMetrics = {
+  queued: new Counter({ name: 'mamori_mail_queued_total', help: 'Reminder messages put in the outbox', labelNames: ['kind'], registers: [registry] }),
+  sent: new Counter({ name: 'mamori_mail_sent_total', help: 'Messages the SMTP server accepted', registers: [registry] }),
+  failures: new Counter({ name: 'mamori_mail_send_failures_total', help: 'Send attempts that failed (the message stays in the outbox and is retried)', registers: [registry] }),
+  pending: new Gauge({ name: 'mamori_mail_outbox_pending', help: 'Messages waiting in the outbox after the last delivery pass', registers: [registry] }),
+};

@@ -19,6 +19,7 @@ import { SingleSignOn } from './modules/auth/single-sign-on';
 import { Passwords } from './modules/user/passwords';
 import { UserService } from './modules/user/user.service';
 import { DashboardService } from './modules/dashboard/dashboard.service';
+import { createReminderServices } from './modules/reminder/reminder.services';
 import { IncidentService } from './modules/incident/incident.service';
 import { OrganisationService } from './modules/organisation/organisation.service';
 import { ConfidentialityAgreementService } from './modules/subcontractor/confidentiality-agreement.service';
@@ -49,6 +50,7 @@ export function createServices(db: Database, clock: Clock, config: Config) {
       ? new SingleSignOn(db, config.oidc, `${config.publicUrl}/auth/oidc/callback`, tokens, users, clock, config.requireManagerTwoFactor)
       : null;
   const organisation = new OrganisationService(db, clock, auditWriter);
+  const dashboard = new DashboardService(db, clock, subcontractors, agreements, entrustments, incidents, organisation);
   return {
     db,
     clock,
@@ -75,7 +77,8 @@ export function createServices(db: Database, clock: Clock, config: Config) {
     supervisionReviews: new SupervisionReviewService(db, clock, subcontractors, users),
     entrustments,
     incidents,
-    dashboard: new DashboardService(db, clock, subcontractors, agreements, entrustments, incidents, organisation),
+    dashboard,
+    ...createReminderServices(db, clock, config, dashboard, incidents),
   };
 }
 

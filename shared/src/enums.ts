@@ -90,3 +90,6 @@ export type DisclosureMethod = (typeof DISCLOSURE_METHODS)[number];
 /** How days are written in Japanese letters: Western (2026年12月2日) or the Japanese era (令和8年12月2日). */
 export const DATE_STYLES = ['WESTERN', 'JAPANESE_ERA'] as const;
 export type DateStyle = (typeof DATE_STYLES)[number];
+/** The languages Mamori writes e-mail in. */
+export const MAIL_LANGUAGES = ['ja', 'en'] as const;
+export type MailLanguage = (typeof MAIL_LANGUAGES)[number];

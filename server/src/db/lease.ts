@@ -41,6 +41,11 @@ export class LeaseLostError extends Error {
 
 export type ExclusiveOutcome<T> = { ran: true; result: T } | { ran: false; reason: 'held elsewhere' | 'done' };
 
+/** What a scheduled job needs of the database: run by one process of the deployment, optionally once per period (Database.runExclusive). */
+export interface ExclusiveRunner {
+  runExclusive<T>(name: string, fn: () => Promise<T>, options?: { onceFor?: string }): Promise<ExclusiveOutcome<T>>;
+}
+
 export interface LeaseTiming {
   /** How long a claim or renewal holds without another renewal. */
   ttlMs: number;

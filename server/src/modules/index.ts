@@ -20,6 +20,8 @@ import { PurposeResolver } from './purpose/purpose.resolver';
 import { User } from './user/user.entity';
 import { UserResolver } from './user/user.resolver';
 import { DashboardResolver } from './dashboard/dashboard.resolver';
+import { MailMessage } from './reminder/mail-message.entity';
+import { ReminderResolver } from './reminder/reminder.resolver';
 import { IncidentMeasure } from './incident/incident-measure.entity';
 import { IncidentMeasureResolver } from './incident/incident-measure.resolver';
 import { Incident } from './incident/incident.entity';
@@ -37,7 +39,7 @@ import { SupervisionReviewResolver } from './subcontractor/supervision-review.re
 const supervisionEntities = [Subcontractor, ConfidentialityAgreement, SupervisionReview, Entrustment, Incident, IncidentMeasure];
 
 /** The modules' TypeORM entities and GraphQL resolvers: the wiring list. */
-export const entities = [OrganisationProfile, User, AuditEntry, AuditLink, SubjectKey, BreakGlassReview, DataSubject, PurposeOfUse, Consent, Case, ...caseWorkflowEntities, ...supervisionEntities];
+export const entities = [OrganisationProfile, User, AuditEntry, AuditLink, SubjectKey, BreakGlassReview, DataSubject, PurposeOfUse, Consent, Case, ...caseWorkflowEntities, ...supervisionEntities, MailMessage];
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -58,4 +60,5 @@ export const resolvers: NonEmptyArray<Function> = [
   IncidentMeasureResolver,
   DashboardResolver,
   OrganisationResolver,
+  ReminderResolver,
 ];

@@ -89,6 +89,8 @@ export const permissionRules = {
     dashboard: isAnyRole,
     // the company's published contact point: shown on the sign-in page, so readable without signing in
     organisationProfile: allow,
+    // each user's own e-mail reminders
+    myReminderSettings: isAnyRole,
   },
   Mutation: {
     login: allow,
@@ -96,6 +98,7 @@ export const permissionRules = {
     confirmTwoFactor: isAuthenticated,
     resetUserTwoFactor: isManager,
     changePassword: isAnyRole,
+    updateMyReminderSettings: isAnyRole,
     createUser: isManager,
     updateUser: isManager,
     unlockUser: isManager,
@@ -168,6 +171,7 @@ export const permissionRules = {
   Incident: allow,
   IncidentMeasure: allow,
   Dashboard: allow,
+  ReminderSettings: allow,
   DashboardCases: allow,
   CaseReminder: allow,
   CaseStatusCount: allow,

@@ -1,5 +1,6 @@
 import { MovableClock } from '../../clock';
-import { RetentionScheduler, type ExclusiveRunner } from './retention.scheduler';
+import type { ExclusiveRunner } from '../../db/lease';
+import { RetentionScheduler } from './retention.scheduler';
 import type { RetentionService } from './retention.service';
 
 describe('the daily retention run', () => {

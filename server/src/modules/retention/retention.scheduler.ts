@@ -1,5 +1,5 @@
 import { japanDay, type Clock } from '../../clock';
-import type { ExclusiveOutcome } from '../../db/lease';
+import type { ExclusiveRunner } from '../../db/lease';
 import { logger } from '../../logger';
 import { RequestAudit } from '../audit/request-audit';
 import type { RetentionService } from './retention.service';
@@ -7,11 +7,6 @@ import type { RetentionService } from './retention.service';
 const CHECK_EVERY_MS = 60 * 60 * 1000;
 const FIRST_CHECK_AFTER_MS = 10 * 60 * 1000;
 export const RETENTION_LEASE = 'retention';
-
-/** What the scheduler needs of the database: a job run by one process of the deployment, once per period (Database.runExclusive). */
-export interface ExclusiveRunner {
-  runExclusive<T>(name: string, fn: () => Promise<T>, options: { onceFor?: string }): Promise<ExclusiveOutcome<T>>;
-}
 
 /**
  * Runs retention once a day (Japan time): checked hourly, so a restart does

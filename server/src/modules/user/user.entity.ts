@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { Role as RoleValue } from '@mamori/shared';
+import type { MailLanguage, Role as RoleValue } from '@mamori/shared';
 import { Role } from '../common/enums';
 import { DateTimeScalar } from '../common/scalars';
 
@@ -57,6 +57,14 @@ export class User {
   /** SHA-256 hashes of the unused recovery codes (JSON array). */
   @Column('text', { name: 'recovery_codes', nullable: true })
   recoveryCodes!: string | null;
+
+  /** The daily e-mail digest of what is due; each user may turn it off. */
+  @Column('boolean', { name: 'reminder_digest', default: true })
+  reminderDigest!: boolean;
+
+  /** The language of the user's e-mail (`ja` or `en`). */
+  @Column('varchar', { name: 'mail_language', length: 2, default: 'ja' })
+  mailLanguage!: MailLanguage;
 
   @Column('varchar', { name: 'created_at', length: 24 })
   @Field(() => DateTimeScalar)
