@@ -25,6 +25,20 @@ function bundledSchema(): Plugin {
   };
 }
 
+const modules = (...names: string[]) => new RegExp(`[\\\\/]node_modules[\\\\/](${names.join('|')})[\\\\/]`);
+
+/**
+ * Libraries in chunks of their own, cached across releases of our screens.
+ * The first two are what the sign-in page needs; the GraphQL client and the
+ * charts load only after sign-in, with the pages that use them.
+ */
+const VENDOR_CHUNKS = [
+  { name: 'vendor-react', test: modules('react', 'react-dom', 'scheduler', 'react-router', 'react-router-dom', 'cookie', 'set-cookie-parser'), priority: 4 },
+  { name: 'vendor-admin', test: modules('ra-core', 'lodash', '@tanstack', 'eventemitter3', 'react-hook-form', 'clsx', 'react-is', 'tslib', 'es-toolkit', 'tiny-invariant', 'use-sync-external-store', '@babel'), priority: 3 },
+  { name: 'vendor-graphql', test: modules('@apollo', 'graphql', 'graphql-tag', 'ra-data-graphql', 'ra-data-graphql-simple', 'pluralize'), priority: 2 },
+  { name: 'vendor-charts', test: modules('recharts'), priority: 1 },
+];
+
 export default defineConfig({
   plugins: [bundledSchema()],
   // Apollo Client reads this to drop its development-only checks and messages.
@@ -37,12 +51,13 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 4000,
-    rollupOptions: {
+    rolldownOptions: {
       onwarn(warning, warn) {
         // MUI and react-admin ship "use client" directives that a client-only bundle ignores.
         if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
         warn(warning);
       },
+      output: { codeSplitting: { groups: VENDOR_CHUNKS } },
     },
   },
 });

@@ -3,26 +3,29 @@ import { Route } from 'react-router-dom';
 import agreements from './agreements';
 import audit from './audit';
 import { authProvider, TWO_FACTOR_PAGE } from './authProvider';
-import { BreakGlassQueue } from './break-glass/BreakGlassQueue';
 import cases from './cases';
-import { AssignmentQueue } from './cases/AssignmentQueue';
 import consents from './consents';
-import { Dashboard } from './dashboard/Dashboard';
-import { dataProvider } from './dataProvider';
+import { lazyPage } from './common/lazyPage';
+import { lazyDataProvider } from './lazyDataProvider';
 import entrustments from './entrustments';
 import { i18nProvider } from './i18n';
 import incidents, { measures } from './incidents';
 import { MamoriLayout } from './layout/Layout';
 import { queryClient } from './queryClient';
 import { LoginPage } from './layout/LoginPage';
-import { TwoFactorPage } from './layout/TwoFactor';
 import provisions from './provisions';
 import purposes from './purposes';
 import reviews from './reviews';
 import subcontractors from './subcontractors';
 import subjects from './subjects';
-import { BreakGlassRead } from './subjects/BreakGlassRead';
 import users from './users';
+
+// Every screen behind the sign-in is its own chunk (see lazyPage); the sign-in page loads none of them.
+const Dashboard = lazyPage(() => import('./dashboard/Dashboard'), 'Dashboard');
+const AssignmentQueue = lazyPage(() => import('./cases/AssignmentQueue'), 'AssignmentQueue');
+const BreakGlassQueue = lazyPage(() => import('./break-glass/BreakGlassQueue'), 'BreakGlassQueue');
+const BreakGlassRead = lazyPage(() => import('./subjects/BreakGlassRead'), 'BreakGlassRead');
+const TwoFactorPage = lazyPage(() => import('./layout/TwoFactor'), 'TwoFactorPage');
 
 /** Wiring only: each resource's screens live in its own folder; menus follow each role's access (access.ts). */
 export const App = () => (
@@ -30,7 +33,7 @@ export const App = () => (
     disableTelemetry
     requireAuth
     title="Mamori"
-    dataProvider={dataProvider}
+    dataProvider={lazyDataProvider}
     queryClient={queryClient}
     authProvider={authProvider}
     i18nProvider={i18nProvider}

@@ -1,34 +1,18 @@
-import { gql } from '@apollo/client';
 import type { AuthProvider } from 'react-admin';
 import type { Role } from '@mamori/shared';
 import { canAccess } from './access';
 import { isUnauthenticated } from './errors';
-import { request } from './graphqlClient';
-import { session, type SessionUser } from './session';
+import type { Me, SignedIn } from './authApi';
+import { session } from './session';
 
-const LOGIN = gql`
-  mutation Login($email: String!, $password: String!, $totpCode: String) {
-    login(email: $email, password: $password, totpCode: $totpCode) {
-      token
-      twoFactorEnrollmentRequired
-      user { id email displayName role totpEnabled }
-    }
-  }
-`;
-
-const ME = gql`
-  query Me {
-    me { id email displayName role active totpEnabled }
-  }
-`;
-
-type Me = SessionUser & { active: boolean };
+// The GraphQL client is loaded with the first sign-in or session check, not with the sign-in page.
+const authApi = () => import('./authApi');
 
 /** Asks `me` once per token and page load: a token the server no longer accepts ends the session. */
 let confirmed: { token: string; answer: Promise<Me> } | null = null;
 function confirmSession(token: string): Promise<Me> {
   if (confirmed?.token !== token) {
-    const answer = request<{ me: Me | null }>(ME).then(({ me }) => {
+    const answer = authApi().then((api) => api.me()).then((me) => {
       if (!me || !me.active) throw new Error('no session');
       return me;
     });
@@ -41,12 +25,6 @@ function confirmSession(token: string): Promise<Me> {
 }
 
 export const TWO_FACTOR_PAGE = '/two-factor';
-
-interface SignedIn {
-  token: string;
-  twoFactorEnrollmentRequired: boolean;
-  user: SessionUser;
-}
 
 /** After the company sign-in, the server holds the session for this browser in an HttpOnly cookie, handed over once. */
 async function takeSingleSignOn(): Promise<SignedIn> {
@@ -76,9 +54,7 @@ function restartSignedOut(): void {
 export const authProvider: AuthProvider = {
   async login({ email, username, password, totpCode, singleSignOn }: { email?: string; username?: string; password?: string; totpCode?: string; singleSignOn?: boolean }) {
     session.end();
-    const login = singleSignOn
-      ? await takeSingleSignOn()
-      : (await request<{ login: SignedIn }>(LOGIN, { email: email ?? username, password, totpCode: totpCode || null })).login;
+    const login = singleSignOn ? await takeSingleSignOn() : await (await authApi()).login({ email: email ?? username, password, totpCode: totpCode || null });
     const user = { ...login.user, twoFactorEnrollmentRequired: login.twoFactorEnrollmentRequired };
     session.start(login.token, user);
     confirmed = { token: login.token, answer: Promise.resolve({ ...user, active: true }) };

@@ -1,4 +1,12 @@
 import HandshakeIcon from '@mui/icons-material/Handshake';
-import { AgreementCreate, AgreementEdit, AgreementList, AgreementShow } from './Agreements';
+import { lazyPage } from '../common/lazyPage';
 
-export default { list: AgreementList, show: AgreementShow, edit: AgreementEdit, create: AgreementCreate, icon: HandshakeIcon };
+const pages = () => import('./Agreements');
+
+export default {
+  list: lazyPage(pages, 'AgreementList'),
+  show: lazyPage(pages, 'AgreementShow'),
+  edit: lazyPage(pages, 'AgreementEdit'),
+  create: lazyPage(pages, 'AgreementCreate'),
+  icon: HandshakeIcon,
+};

@@ -1,8 +1,11 @@
 import WorkIcon from '@mui/icons-material/Work';
-import { CaseCreate } from './CaseCreate';
-import { CaseEdit } from './CaseEdit';
-import { CaseList } from './CaseList';
-import { CaseShow } from './CaseShow';
+import { lazyPage } from '../common/lazyPage';
 
 /** Cases: edited only for intake corrections; a case otherwise changes through its workflow, on its own page. */
-export default { list: CaseList, show: CaseShow, edit: CaseEdit, create: CaseCreate, icon: WorkIcon };
+export default {
+  list: lazyPage(() => import('./CaseList'), 'CaseList'),
+  show: lazyPage(() => import('./CaseShow'), 'CaseShow'),
+  edit: lazyPage(() => import('./CaseEdit'), 'CaseEdit'),
+  create: lazyPage(() => import('./CaseCreate'), 'CaseCreate'),
+  icon: WorkIcon,
+};

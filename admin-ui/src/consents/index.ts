@@ -1,5 +1,5 @@
 import ThumbUpIcon from '@mui/icons-material/ThumbUp';
-import { ConsentCreate } from './Consents';
+import { lazyPage } from '../common/lazyPage';
 
 /** Consents are listed on their subject's page; recorded here, withdrawn there, never deleted. */
-export default { create: ConsentCreate, icon: ThumbUpIcon };
+export default { create: lazyPage(() => import('./Consents'), 'ConsentCreate'), icon: ThumbUpIcon };

@@ -1,4 +1,12 @@
 import LocalShippingIcon from '@mui/icons-material/LocalShipping';
-import { EntrustmentCreate, EntrustmentEdit, EntrustmentList, EntrustmentShow } from './Entrustments';
+import { lazyPage } from '../common/lazyPage';
 
-export default { list: EntrustmentList, show: EntrustmentShow, edit: EntrustmentEdit, create: EntrustmentCreate, icon: LocalShippingIcon };
+const pages = () => import('./Entrustments');
+
+export default {
+  list: lazyPage(pages, 'EntrustmentList'),
+  show: lazyPage(pages, 'EntrustmentShow'),
+  edit: lazyPage(pages, 'EntrustmentEdit'),
+  create: lazyPage(pages, 'EntrustmentCreate'),
+  icon: LocalShippingIcon,
+};

@@ -1,8 +1,16 @@
 import ReportIcon from '@mui/icons-material/Report';
-import { IncidentCreate, IncidentEdit, IncidentList, IncidentShow } from './Incidents';
-import { MeasureCreate, MeasureEdit } from './Measures';
+import { lazyPage } from '../common/lazyPage';
 
-export default { list: IncidentList, show: IncidentShow, edit: IncidentEdit, create: IncidentCreate, icon: ReportIcon };
+const pages = () => import('./Incidents');
+const measurePages = () => import('./Measures');
+
+export default {
+  list: lazyPage(pages, 'IncidentList'),
+  show: lazyPage(pages, 'IncidentShow'),
+  edit: lazyPage(pages, 'IncidentEdit'),
+  create: lazyPage(pages, 'IncidentCreate'),
+  icon: ReportIcon,
+};
 
 /** Measures live on their incident's page: no list of their own. */
-export const measures = { edit: MeasureEdit, create: MeasureCreate };
+export const measures = { edit: lazyPage(measurePages, 'MeasureEdit'), create: lazyPage(measurePages, 'MeasureCreate') };

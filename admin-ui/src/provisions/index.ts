@@ -1,5 +1,12 @@
 import ShareIcon from '@mui/icons-material/Share';
-import { ProvisionCreate, ProvisionList, ProvisionShow } from './Provisions';
+import { lazyPage } from '../common/lazyPage';
+
+const pages = () => import('./Provisions');
 
 /** Provision records are never changed or deleted: list, show and create only. */
-export default { list: ProvisionList, show: ProvisionShow, create: ProvisionCreate, icon: ShareIcon };
+export default {
+  list: lazyPage(pages, 'ProvisionList'),
+  show: lazyPage(pages, 'ProvisionShow'),
+  create: lazyPage(pages, 'ProvisionCreate'),
+  icon: ShareIcon,
+};

@@ -1,4 +1,12 @@
 import ListAltIcon from '@mui/icons-material/ListAlt';
-import { PurposeCreate, PurposeEdit, PurposeList, PurposeShow } from './Purposes';
+import { lazyPage } from '../common/lazyPage';
 
-export default { list: PurposeList, show: PurposeShow, edit: PurposeEdit, create: PurposeCreate, icon: ListAltIcon };
+const pages = () => import('./Purposes');
+
+export default {
+  list: lazyPage(pages, 'PurposeList'),
+  show: lazyPage(pages, 'PurposeShow'),
+  edit: lazyPage(pages, 'PurposeEdit'),
+  create: lazyPage(pages, 'PurposeCreate'),
+  icon: ListAltIcon,
+};

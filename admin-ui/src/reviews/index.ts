@@ -1,4 +1,12 @@
 import FactCheckIcon from '@mui/icons-material/FactCheck';
-import { ReviewCreate, ReviewEdit, ReviewList, ReviewShow } from './Reviews';
+import { lazyPage } from '../common/lazyPage';
 
-export default { list: ReviewList, show: ReviewShow, edit: ReviewEdit, create: ReviewCreate, icon: FactCheckIcon };
+const pages = () => import('./Reviews');
+
+export default {
+  list: lazyPage(pages, 'ReviewList'),
+  show: lazyPage(pages, 'ReviewShow'),
+  edit: lazyPage(pages, 'ReviewEdit'),
+  create: lazyPage(pages, 'ReviewCreate'),
+  icon: FactCheckIcon,
+};

@@ -1,4 +1,12 @@
 import BusinessIcon from '@mui/icons-material/Business';
-import { SubcontractorCreate, SubcontractorEdit, SubcontractorList, SubcontractorShow } from './Subcontractors';
+import { lazyPage } from '../common/lazyPage';
 
-export default { list: SubcontractorList, show: SubcontractorShow, edit: SubcontractorEdit, create: SubcontractorCreate, icon: BusinessIcon };
+const pages = () => import('./Subcontractors');
+
+export default {
+  list: lazyPage(pages, 'SubcontractorList'),
+  show: lazyPage(pages, 'SubcontractorShow'),
+  edit: lazyPage(pages, 'SubcontractorEdit'),
+  create: lazyPage(pages, 'SubcontractorCreate'),
+  icon: BusinessIcon,
+};

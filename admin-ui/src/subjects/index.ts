@@ -1,7 +1,10 @@
 import PersonIcon from '@mui/icons-material/Person';
-import { SubjectCreate } from './SubjectCreate';
-import { SubjectEdit } from './SubjectEdit';
-import { SubjectList } from './SubjectList';
-import { SubjectShow } from './SubjectShow';
+import { lazyPage } from '../common/lazyPage';
 
-export default { list: SubjectList, show: SubjectShow, edit: SubjectEdit, create: SubjectCreate, icon: PersonIcon };
+export default {
+  list: lazyPage(() => import('./SubjectList'), 'SubjectList'),
+  show: lazyPage(() => import('./SubjectShow'), 'SubjectShow'),
+  edit: lazyPage(() => import('./SubjectEdit'), 'SubjectEdit'),
+  create: lazyPage(() => import('./SubjectCreate'), 'SubjectCreate'),
+  icon: PersonIcon,
+};

@@ -1,4 +1,12 @@
 import PeopleIcon from '@mui/icons-material/People';
-import { UserCreate, UserEdit, UserList, UserShow } from './Users';
+import { lazyPage } from '../common/lazyPage';
 
-export default { list: UserList, show: UserShow, edit: UserEdit, create: UserCreate, icon: PeopleIcon };
+const pages = () => import('./Users');
+
+export default {
+  list: lazyPage(pages, 'UserList'),
+  show: lazyPage(pages, 'UserShow'),
+  edit: lazyPage(pages, 'UserEdit'),
+  create: lazyPage(pages, 'UserCreate'),
+  icon: PeopleIcon,
+};
