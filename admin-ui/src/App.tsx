@@ -1,5 +1,6 @@
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
+import { OrganisationPage } from './organisation/OrganisationPage';
 import agreements from './agreements';
 import audit from './audit';
 import { authProvider, TWO_FACTOR_PAGE } from './authProvider';
@@ -59,6 +60,7 @@ export const App = () => (
       <Route path="/break-glass" element={<BreakGlassQueue />} />
       <Route path="/break-glass-read" element={<BreakGlassRead />} />
       <Route path={TWO_FACTOR_PAGE} element={<TwoFactorPage />} />
+      <Route path="/organisation" element={<OrganisationPage />} />
     </CustomRoutes>
   </Admin>
 );

@@ -31,6 +31,7 @@ export const ACCESS: Record<Role, Grants> = {
     Incident: [...READ, 'create', 'edit'],
     IncidentMeasure: [...READ, 'create', 'edit'],
     retention: ['run'],
+    organisation: ['list', 'edit'],
   },
   STAFF: {
     Case: [...READ, 'create', 'edit', 'transition', 'match'],

@@ -2,3 +2,4 @@ export * from './roles';
 export * from './personal-data';
 export * from './enums';
 export * from './data-items';
+export * from './organisation';

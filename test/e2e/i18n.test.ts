@@ -26,7 +26,7 @@ describe('Japanese in the browser', () => {
     await page.goto(`${s.url}/#/login`);
     await page.getByText('Personal-information protection').waitFor();
     await switchLanguage(page, '日本語');
-    await page.getByText('個人情報保護管理').waitFor();
+    await page.getByText('個人情報保護管理', { exact: true }).waitFor();
     await page.getByLabel(/^メールアドレス/).waitFor();
     await page.getByLabel(/^パスワード/).waitFor();
     await screenshot(page, 'login-ja');
@@ -49,6 +49,7 @@ describe('Japanese in the browser', () => {
       '事故台帳',
       '利用目的',
       'ユーザーと権限',
+      '組織情報',
     ]);
     await page.getByText('ようこそ、個人情報管理責任者 佐藤さん').waitFor();
     const deadline = await page.getByTestId('deadlines').locator('tbody tr').first().innerText();

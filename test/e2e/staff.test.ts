@@ -69,7 +69,7 @@ describe('staff in the browser', () => {
     await open(page, s, '/Case/create');
     await page.getByLabel('Requester name').fill('佐々木 花子');
     await page.getByLabel('Reply address').fill('〒530-0001 大阪府大阪市北区梅田1-2-3');
-    await page.getByLabel('Personal data requested').fill('住所');
+    await page.getByTestId('item-choice-ADDRESS').click();
     await page.getByLabel('Fee received').fill('1000');
     await screenshot(page, 'staff-intake-en');
     await page.getByRole('button', { name: 'Save' }).click();

@@ -1,19 +1,23 @@
 import { Alert, Button, Grid, Stack, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useDataProvider, useLocaleState, useNotify, useRefresh, useTranslate } from 'react-admin';
-import type { CaseType } from '@mamori/shared';
+import { DATA_ITEM_FIELDS, type CaseType } from '@mamori/shared';
 import type { MamoriDataProvider } from '../dataProvider';
 import { formatInstant } from '../format';
 import type { SubjectChanges } from './api';
+import type { RequestedItem } from './requestedItems';
 
-const CHANGEABLE = ['fullName', 'fullNameKana', 'postalCode', 'postalAddress', 'phone', 'email', 'company', 'division', 'title'] as const;
+type SubjectField = keyof SubjectChanges;
+
+/** An amendment changes only the fields of the items the request names (the server refuses others). */
+const changeable = (items: RequestedItem[]): SubjectField[] => items.flatMap((i) => DATA_ITEM_FIELDS[i.item] as readonly SubjectField[]);
 
 /**
  * Carrying the request out under the case: disclosure compiles the data,
  * amendment and addition apply the new values typed here, deletion erases,
  * cessation restricts or stops provision. The server audits it under the case.
  */
-export const CarryOutPanel = ({ caseId, type, carriedOutAt, outcomeFields }: { caseId: string; type: CaseType; carriedOutAt?: string | null; outcomeFields: string[] }) => {
+export const CarryOutPanel = ({ caseId, type, carriedOutAt, outcomeFields, requestedItems }: { caseId: string; type: CaseType; carriedOutAt?: string | null; outcomeFields: string[]; requestedItems: RequestedItem[] }) => {
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
@@ -50,7 +54,7 @@ export const CarryOutPanel = ({ caseId, type, carriedOutAt, outcomeFields }: { c
       </Typography>
       {amending && (
         <Grid container spacing={1}>
-          {CHANGEABLE.map((f) => (
+          {changeable(requestedItems).map((f) => (
             <Grid key={f} size={{ xs: 12, sm: 6 }}>
               <TextField size="small" fullWidth label={translate(`resources.DataSubject.fields.${f}`)} value={changes[f] ?? ''} onChange={(e) => setChanges({ ...changes, [f]: e.target.value })} />
             </Grid>

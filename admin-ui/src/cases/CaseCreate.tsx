@@ -17,7 +17,7 @@ export const CaseCreate = () => {
         },
       }}
     >
-      <CaseForm defaultValues={{ requester: 'SELF', channel: 'REGISTERED_MAIL', receivedOn: japanToday(), feeYen: 0, hasRequestForm: true, type: 'DISCLOSURE', dataItems: [] }} />
+      <CaseForm defaultValues={{ requester: 'SELF', channel: 'REGISTERED_MAIL', receivedOn: japanToday(), feeYen: 0, hasRequestForm: true, type: 'DISCLOSURE', requestedItems: [], disclosureMethod: 'REGISTERED_MAIL' }} />
     </Create>
   );
 };

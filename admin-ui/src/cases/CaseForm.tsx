@@ -14,11 +14,15 @@ import {
   required,
   useTranslate,
 } from 'react-admin';
-import { caseTypeChoices, channelChoices, identityDocumentChoices, requesterChoices } from './choices';
+import { Stack } from '@mui/material';
+import { caseTypeChoices, channelChoices, disclosureMethodChoices, identityDocumentChoices, requesterChoices } from './choices';
+import type { RequestedItem } from './requestedItems';
+import { RequestedItemsInput } from './RequestedItemsInput';
 
 interface IntakeValues {
   requester?: string;
-  dataItems?: string[];
+  requestedItems?: RequestedItem[];
+  type?: string;
   identityDocument?: string | null;
   representativeName?: string | null;
   hasProxyLetter?: boolean;
@@ -31,17 +35,17 @@ export function toCaseArgs(data: IntakeValues): IntakeValues {
   const self = data.requester === 'SELF';
   return {
     ...data,
-    dataItems: (data.dataItems ?? []).map((s) => s.trim()).filter(Boolean),
+    requestedItems: (data.requestedItems ?? [])
+      .map((i) => ({ item: i.item, description: i.item === 'OTHER' ? (i.description ?? '').trim() : null }))
+      .filter((i) => i.item !== 'OTHER' || i.description),
+    periodFrom: data.type === 'DISCLOSURE_OF_PROVISION_RECORDS' ? data.periodFrom || null : null,
+    periodTo: data.type === 'DISCLOSURE_OF_PROVISION_RECORDS' ? data.periodTo || null : null,
     identityDocument: data.identityDocument || null,
     representativeName: self ? null : data.representativeName,
     hasProxyLetter: self ? false : Boolean(data.hasProxyLetter),
     sealCertificateIssuedOn: self ? null : data.sealCertificateIssuedOn || null,
   };
 }
-
-// One line per piece of personal data; blank lines are kept while typing and dropped on save.
-const linesToText = (items: string[] | undefined) => (Array.isArray(items) ? items.join('\n') : '');
-const textToLines = (text: string) => (text ? text.split('\n') : []);
 
 /** Cases are never deleted: save only. */
 const SaveOnly = () => (
@@ -66,7 +70,18 @@ export const CaseForm = ({ defaultValues }: { defaultValues?: Record<string, unk
       <TextInput source="replyAddress" validate={[required(), maxLength(300)]} fullWidth multiline />
       <SelectInput source="channel" choices={channelChoices} validate={required()} />
       <DateInput source="receivedOn" validate={required()} />
-      <TextInput source="dataItems" format={linesToText} parse={textToLines} helperText={translate('mamori.cases.dataItemsHint')} multiline minRows={3} fullWidth />
+      <RequestedItemsInput />
+      <SelectInput source="disclosureMethod" choices={disclosureMethodChoices} helperText={translate('mamori.cases.disclosureMethodHint')} />
+      <FormDataConsumer<IntakeValues>>
+        {({ formData }) =>
+          formData.type === 'DISCLOSURE_OF_PROVISION_RECORDS' ? (
+            <Stack direction="row" gap={2}>
+              <DateInput source="periodFrom" />
+              <DateInput source="periodTo" helperText={translate('mamori.cases.periodToHint')} />
+            </Stack>
+          ) : null
+        }
+      </FormDataConsumer>
       <NumberInput source="feeYen" validate={minValue(0)} step={1000} helperText={translate('mamori.cases.feeNote')} />
       <BooleanInput source="hasRequestForm" />
       <SelectInput source="identityDocument" choices={identityDocumentChoices} emptyText="mamori.common.none" />

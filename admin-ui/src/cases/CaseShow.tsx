@@ -11,6 +11,8 @@ import { DaysLeftField } from './DaysLeftField';
 import { DocumentsChecklist } from './DocumentsChecklist';
 import { DocumentsPanel, type CaseDocument } from './DocumentsPanel';
 import { ReplyLetterPanel } from './ReplyLetterPanel';
+import type { RequestedItem } from './requestedItems';
+import { RequestedItemsField } from './RequestedItemsField';
 import { isShortPath, type CaseFacts } from './rules';
 import { SubjectPanel } from './SubjectPanel';
 import { TimelinePanel, type CaseTransition } from './TimelinePanel';
@@ -28,6 +30,8 @@ type CaseRecord = CaseFacts & {
   allowedTransitions: CaseStatus[];
   timeline: CaseTransition[];
   documents: CaseDocument[];
+  requestedItems: RequestedItem[];
+  disclosureMethod?: string;
 };
 
 const BEFORE_WORK: CaseStatus[] = ['RECEIVED', 'VERIFYING'];
@@ -113,7 +117,11 @@ const CaseDetail = () => {
       <Grid size={{ xs: 12, md: 4 }}>
         <Section title="mamori.cases.documentsChecklist" testId="documents">
           <DocumentsChecklist record={record} />
-          <Item label="resources.Case.fields.dataItems"><ChipsField source="dataItems" /></Item>
+          <Item label="resources.Case.fields.requestedItems"><RequestedItemsField items={record.requestedItems ?? []} /></Item>
+          <Item label="resources.Case.fields.disclosureMethod"><EnumField source="disclosureMethod" enumName="DisclosureMethod" /></Item>
+          {record.type === 'DISCLOSURE_OF_PROVISION_RECORDS' && (
+            <Item label="mamori.cases.period"><DayField source="periodFrom" /> – <DayField source="periodTo" /></Item>
+          )}
         </Section>
       </Grid>
       <Grid size={{ xs: 12, md: 4 }}>
@@ -134,14 +142,14 @@ const CaseDetail = () => {
       {carryOutShown && (
         <Grid size={12}>
           <Section title="mamori.cases.carryOutTitle" testId="carry-out-panel">
-            <CarryOutPanel caseId={String(record.id)} type={record.type} carriedOutAt={record.carriedOutAt} outcomeFields={record.outcomeFields ?? []} />
+            <CarryOutPanel caseId={String(record.id)} type={record.type} carriedOutAt={record.carriedOutAt} outcomeFields={record.outcomeFields ?? []} requestedItems={record.requestedItems ?? []} />
           </Section>
         </Grid>
       )}
       {ANSWERED.includes(record.status) && canWork && (
         <Grid size={{ xs: 12, md: 6 }}>
           <Section title="mamori.cases.replyLetter" testId="reply-letter">
-            <ReplyLetterPanel caseId={String(record.id)} repliedOn={record.repliedOn} open={open} />
+            <ReplyLetterPanel record={record} open={open} />
           </Section>
         </Grid>
       )}

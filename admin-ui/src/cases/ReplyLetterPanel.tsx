@@ -3,13 +3,27 @@ import { Button, Dialog, DialogActions, DialogContent, Stack, TextField, Typogra
 import { useRef, useState } from 'react';
 import { useDataProvider, useLocaleState, useNotify, useRefresh, useTranslate } from 'react-admin';
 import type { MamoriDataProvider } from '../dataProvider';
+import type { CaseType } from '@mamori/shared';
 import { formatDay, japanToday } from '../format';
+import type { RequestedItem } from './requestedItems';
+import { ReplyPreview } from './ReplyPreview';
 
 /**
  * The written reply: the server composes the letter (an audited read of the
  * data it discloses); it is shown here to print, and its mailing day recorded.
  */
-export const ReplyLetterPanel = ({ caseId, repliedOn, open }: { caseId: string; repliedOn?: string | null; open: boolean }) => {
+interface ReplyCase {
+  id: string;
+  type: CaseType;
+  repliedOn?: string | null;
+  requestedItems: RequestedItem[];
+  nonDisclosureReasons: string[];
+  disclosureMethod?: string;
+}
+
+export const ReplyLetterPanel = ({ record, open }: { record: ReplyCase; open: boolean }) => {
+  const caseId = String(record.id);
+  const repliedOn = record.repliedOn;
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
@@ -34,15 +48,30 @@ export const ReplyLetterPanel = ({ caseId, repliedOn, open }: { caseId: string; 
       notify((e as Error).message, { type: 'error' });
     }
   };
+  const saveElectronic = async () => {
+    try {
+      await dataProvider.saveElectronicReply(caseId, locale === 'en' ? 'en' : 'ja');
+      notify('mamori.cases.electronicSaved', { type: 'success' });
+      refresh();
+    } catch (e) {
+      notify((e as Error).message, { type: 'error' });
+    }
+  };
   return (
     <Stack gap={1.5}>
-      <Stack direction="row" gap={1}>
+      <ReplyPreview type={record.type} items={record.requestedItems ?? []} rejected={record.nonDisclosureReasons.length > 0} />
+      <Stack direction="row" gap={1} flexWrap="wrap">
         <Button variant="outlined" onClick={() => show('ja')} data-testid="letter-ja">
           {translate('mamori.cases.letterJa')}
         </Button>
         <Button variant="outlined" onClick={() => show('en')} data-testid="letter-en">
           {translate('mamori.cases.letterEn')}
         </Button>
+        {record.disclosureMethod === 'ELECTRONIC_RECORD' && open && (
+          <Button variant="outlined" onClick={saveElectronic} data-testid="save-electronic">
+            {translate('mamori.cases.saveElectronic')}
+          </Button>
+        )}
       </Stack>
       {repliedOn ? (
         <Typography variant="body2">

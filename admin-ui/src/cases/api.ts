@@ -65,6 +65,12 @@ const LETTER = gql`
   }
 `;
 
+const SAVE_ELECTRONIC = gql`
+  mutation SaveElectronicReply($id: ID!, $language: LetterLanguage!) {
+    saveElectronicReply(id: $id, language: $language) { id kind }
+  }
+`;
+
 /** Case documents travel over plain HTTP (scans do not fit a JSON body), with the same token. */
 async function documentRequest(path: string, init: RequestInit = {}): Promise<Response> {
   const token = session.token();
@@ -91,6 +97,8 @@ export const caseApi = {
   /** The print-ready letter (HTML); generating it is an audited read. */
   caseReplyLetter: (id: string, language: 'ja' | 'en') =>
     request<{ caseReplyLetter: string }>(LETTER, { id, language }).then((d) => d.caseReplyLetter),
+  /** The electronic record the individual asked for: the letter saved as a document of the case. */
+  saveElectronicReply: (id: string, language: 'ja' | 'en') => request(SAVE_ELECTRONIC, { id, language }),
   uploadCaseDocument: async (caseId: string, kind: string, file: File) => {
     const res = await documentRequest(`/api/cases/${encodeURIComponent(caseId)}/documents?kind=${encodeURIComponent(kind)}`, {
       method: 'POST',

@@ -2,7 +2,7 @@ import type { FieldSet } from '../common/fieldSets';
 
 const NON_PERSONAL = [
   'id', 'reference', 'type', 'requester', 'channel', 'receivedOn', 'subjectId', 'noMatchingData', 'assigneeId', 'recordedById',
-  'dataItems', 'feeYen', 'feeOwedYen', 'hasRequestForm', 'identityDocument', 'hasProxyLetter', 'sealCertificateIssuedOn',
+  'requestedItems', 'disclosureMethod', 'periodFrom', 'periodTo', 'feeYen', 'feeOwedYen', 'hasRequestForm', 'identityDocument', 'hasProxyLetter', 'sealCertificateIssuedOn',
   'status', 'nonDisclosureReasons', 'repliedOn', 'completedOn', 'documentsDestroyedAt', 'documentsDestroyOn', 'carriedOutAt',
   'outcomeFields', 'dueOn', 'daysLeft', 'overdue', 'allowedTransitions', 'timeline', 'documents', 'createdAt', 'updatedAt',
 ];

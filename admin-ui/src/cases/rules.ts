@@ -10,7 +10,7 @@ export interface CaseFacts {
   status: CaseStatus;
   requester: RequesterKind;
   receivedOn: string;
-  dataItems: string[];
+  requestedItems: unknown[];
   feeYen: number;
   feeOwedYen: number;
   hasRequestForm: boolean;
@@ -37,7 +37,7 @@ export function blockingRules(c: CaseFacts): string[] {
   if (isShortPath(c)) return [];
   const rules: string[] = [];
   const representative = c.requester === 'REPRESENTATIVE';
-  if (!c.hasRequestForm || !c.identityDocument || c.dataItems.length === 0 || (representative && (!c.hasProxyLetter || !c.sealCertificateIssuedOn))) {
+  if (!c.hasRequestForm || !c.identityDocument || c.requestedItems.length === 0 || (representative && (!c.hasProxyLetter || !c.sealCertificateIssuedOn))) {
     rules.push('DOCUMENTS_INCOMPLETE');
   }
   if (representative && c.sealCertificateIssuedOn && c.sealCertificateIssuedOn < oldestSealCertificateDay(c)) rules.push('SEAL_CERTIFICATE_TOO_OLD');

@@ -4,7 +4,8 @@ import EventIcon from '@mui/icons-material/Event';
 import PolicyIcon from '@mui/icons-material/Policy';
 import WarningIcon from '@mui/icons-material/Warning';
 import WorkIcon from '@mui/icons-material/Work';
-import { Card, CardContent, Stack, Typography } from '@mui/material';
+import { Alert, Button, Card, CardContent, Stack, Typography } from '@mui/material';
+import { Link } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { useDataProvider, useTranslate } from 'react-admin';
 import type { MamoriDataProvider } from '../dataProvider';
@@ -25,6 +26,15 @@ export const ManagerDashboard = () => {
   const open = cases?.byStatus.filter((s) => s.status !== 'CLOSED').reduce((n, s) => n + s.count, 0);
   return (
     <Stack spacing={2}>
+      {data?.organisationProfileMissing && data.organisationProfileMissing.length > 0 && (
+        <Alert
+          severity="warning"
+          data-testid="organisation-profile-missing"
+          action={<Button component={Link} to="/organisation" size="small">{translate('mamori.organisation.fill')}</Button>}
+        >
+          {translate('mamori.organisation.dashboardAsk')}
+        </Alert>
+      )}
       <Stack direction="row" gap={2} flexWrap="wrap">
         <CountCard testId="count-unassigned" label="mamori.dashboard.assignmentQueue" value={data?.assignmentQueue ?? undefined} to="/assignment-queue" icon={<AssignmentIndIcon color="primary" />} tone="warning" />
         <CountCard testId="count-overdue" label="mamori.dashboard.overdue" value={cases?.overdueCount} to={listPath('Case', { overdue: true })} icon={<WarningIcon color="error" />} tone="error" />

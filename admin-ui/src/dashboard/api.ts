@@ -29,6 +29,7 @@ export interface DashboardData {
   } | null;
   assignmentQueue: number | null;
   pendingBreakGlassReviews: number | null;
+  organisationProfileMissing: string[] | null;
   supervision: {
     expiringAgreementCount: number;
     overdueReviewCount: number;
@@ -63,6 +64,7 @@ const DASHBOARD = gql`
       }
       assignmentQueue
       pendingBreakGlassReviews
+      organisationProfileMissing
       supervision {
         expiringAgreementCount overdueReviewCount notAllowedCount openEntrustmentCount pastEndEntrustmentCount openAtNotAllowedCount
       }

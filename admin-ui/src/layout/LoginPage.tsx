@@ -2,6 +2,8 @@ import { Box, Button, CardContent, CircularProgress, TextField, Typography } fro
 import { useEffect, useState, type FormEvent } from 'react';
 import { LocalesMenuButton, Login, useLogin, useNotify, useTranslate } from 'react-admin';
 import { serverErrorOf } from '../errors';
+import { publicProfile, type OrganisationProfile } from '../organisation/api';
+import { OrganisationSender } from '../organisation/OrganisationSender';
 import { CompanySignIn } from './CompanySignIn';
 
 /** Which ways of signing in the server has on (GET /auth/options); passwords only until it answers otherwise. */
@@ -31,6 +33,10 @@ export const LoginPage = () => {
   const [needsCode, setNeedsCode] = useState(false);
   const [busy, setBusy] = useState(false);
   const options = useSignInOptions();
+  const [organisation, setOrganisation] = useState<OrganisationProfile | null>(null);
+  useEffect(() => {
+    publicProfile().then(setOrganisation);
+  }, []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -52,6 +58,7 @@ export const LoginPage = () => {
         <Typography variant="body2" color="text.secondary">
           {translate('mamori.app.subtitle')}
         </Typography>
+        {organisation && <OrganisationSender profile={organisation} testId="sign-in-organisation" />}
         <LocalesMenuButton />
       </Box>
       <form onSubmit={submit} noValidate>

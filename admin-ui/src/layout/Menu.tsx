@@ -1,5 +1,6 @@
 import AddIcon from '@mui/icons-material/AddCircleOutline';
 import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
+import BusinessIcon from '@mui/icons-material/Business';
 import HistoryIcon from '@mui/icons-material/History';
 import LockOpenIcon from '@mui/icons-material/LockOpen';
 import PolicyIcon from '@mui/icons-material/Policy';
@@ -43,6 +44,9 @@ export const MainMenu = () => {
       <Menu.ResourceItem name="Incident" />
       <Menu.ResourceItem name="PurposeOfUse" />
       <Menu.ResourceItem name="User" />
+      <CanAccess resource="organisation" action="edit">
+        <Menu.Item to="/organisation" primaryText="mamori.menu.organisation" leftIcon={<BusinessIcon />} />
+      </CanAccess>
       {role === 'STAFF' && <Menu.ResourceItem name="AuditEntry" primaryText={translate('mamori.menu.myAudit')} leftIcon={<HistoryIcon />} />}
     </Menu>
   );

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { DateStyle as DateStyleValue } from '@mamori/shared';
+import { ORGANISATION_REQUIRED_FIELDS, ORGANISATION_TEXT_FIELDS, type DateStyle as DateStyleValue } from '@mamori/shared';
 import { DateStyle } from '../common/enums';
 import { DateTimeScalar } from '../common/scalars';
 
@@ -69,20 +69,7 @@ export class OrganisationProfile {
   updatedById!: number | null;
 }
 
+export const PROFILE_FIELDS = [...ORGANISATION_TEXT_FIELDS, 'dateStyle'] as const;
+
 /** What a letter cannot be signed without. */
-export const REQUIRED_PROFILE_FIELDS = [
-  'nameJa',
-  'nameEn',
-  'postalCode',
-  'postalAddress',
-  'responsibleDepartment',
-  'responsibleTitle',
-  'contactEmail',
-  'requestAddress',
-] as const;
-
-export const PROFILE_FIELDS = [...REQUIRED_PROFILE_FIELDS, 'responsibleDepartmentEn', 'responsibleTitleEn', 'dateStyle'] as const;
-export type ProfileField = (typeof PROFILE_FIELDS)[number];
-
-export const missingProfileFields = (p: OrganisationProfile | null): string[] =>
-  REQUIRED_PROFILE_FIELDS.filter((f) => !p || !p[f]);
+export const missingProfileFields = (p: OrganisationProfile | null): string[] => ORGANISATION_REQUIRED_FIELDS.filter((f) => !p || !p[f]);
