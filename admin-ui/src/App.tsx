@@ -20,6 +20,7 @@ import reviews from './reviews';
 import subcontractors from './subcontractors';
 import subjects from './subjects';
 import users from './users';
+import { REMINDERS_PAGE } from './reminders/ReminderSettingsMenuItem';
 
 // Every screen behind the sign-in is its own chunk (see lazyPage); the sign-in page loads none of them.
 const Dashboard = lazyPage(() => import('./dashboard/Dashboard'), 'Dashboard');
@@ -27,6 +28,7 @@ const AssignmentQueue = lazyPage(() => import('./cases/AssignmentQueue'), 'Assig
 const BreakGlassQueue = lazyPage(() => import('./break-glass/BreakGlassQueue'), 'BreakGlassQueue');
 const BreakGlassRead = lazyPage(() => import('./subjects/BreakGlassRead'), 'BreakGlassRead');
 const TwoFactorPage = lazyPage(() => import('./layout/TwoFactor'), 'TwoFactorPage');
+const ReminderSettingsPage = lazyPage(() => import('./reminders/ReminderSettingsPage'), 'ReminderSettingsPage');
 
 /** Wiring only: each resource's screens live in its own folder; menus follow each role's access (access.ts). */
 export const App = () => (
@@ -61,6 +63,7 @@ export const App = () => (
       <Route path="/break-glass-read" element={<BreakGlassRead />} />
       <Route path={TWO_FACTOR_PAGE} element={<TwoFactorPage />} />
       <Route path="/organisation" element={<OrganisationPage />} />
+      <Route path={REMINDERS_PAGE} element={<ReminderSettingsPage />} />
     </CustomRoutes>
   </Admin>
 );

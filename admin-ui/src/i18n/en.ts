@@ -302,6 +302,14 @@ export const en = {
       cancel: 'Cancel',
       search: 'Search',
     },
+    reminders: {
+      title: 'E-mail reminders',
+      intro: 'Every morning, one e-mail of what is due for you (nothing is sent on a day with nothing due). It carries counts, references and links, never personal data.',
+      digest: 'Send me the daily digest',
+      language: 'Language of the e-mail',
+      saved: 'Your e-mail reminder settings are saved',
+      incidents_note: 'Alerts of reportable incidents and their report deadlines always go to the privacy managers.',
+    },
     auth: {
       sign_in: 'Please sign in',
       session_expired: 'Your session has ended. Please sign in again.',

@@ -1,11 +1,13 @@
 import { Box, Chip, Typography } from '@mui/material';
 import { AppBar, Logout, TitlePortal, UserMenu, useGetIdentity, useTranslate } from 'react-admin';
+import { ReminderSettingsMenuItem } from '../reminders/ReminderSettingsMenuItem';
 import { ChangePasswordMenuItem, TwoFactorMenuItem } from './ChangePassword';
 
 const MamoriUserMenu = () => (
   <UserMenu>
     <ChangePasswordMenuItem />
     <TwoFactorMenuItem />
+    <ReminderSettingsMenuItem />
     <Logout />
   </UserMenu>
 );
