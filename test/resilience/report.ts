@@ -61,6 +61,11 @@ const ROWS: Record<string, (f: Figures) => Row> = {
     `${n(f.sent)} requests (${n(f.requestsPerSecond)} req/s on the shared two-core machine); ${n(f.entries)} audit entries; latency p50/p95 ms: ${latency(f.latencyMs)}`,
     `one chain: ${chain(f.chain)}, sequence without a gap; all ${n(f.personalResponsesMatched)} personal-data responses matched; ${n(f.createsAcknowledged)} creations whole`,
   ],
+  'reminder-jobs': (f) => [
+    'Reminder jobs of 2 server processes on one MariaDB; the process holding the outbox lease killed with SIGKILL while it sends (the SMTP server takes 0.4 s a message)',
+    `${n(f.messages)} messages queued; ${n(f.pendingAtKill)} still waiting at the kill; the rest sent by the other process within ${f.secondsToSendTheRest} s; ${n(f.sentAgainAfterKill)} sent twice`,
+    'each digest queued once per user, each incident alert once; the lease moved to the survivor; every queued message arrived, at most the one in flight twice',
+  ],
   cluster: (f) => [
     `Three-node MariaDB Galera cluster on loopback (formed in ${n(f.clusterFormedMs)} ms), ${n(f.processes)} server processes each on its own node; concurrent writes of one subject through both, then kill -9 of the node under the chain's lease holder during a read-and-write load, and its restart`,
     `contention: ${n(f.contention?.updates)} updates of one row (${n(f.contention?.conflictsRetried)} certification conflicts retried, ${n(f.contention?.answeredConflictRetryable)} answered CONFLICT retryable) beside ${n(f.contention?.requests)} requests; crash: ${n(f.crash?.sent)} requests and ${n(f.crash?.updates)} updates, ${n(f.crash?.unavailableAnswers)} of them answered 503 (the cut-off server); lease moved ${n(f.crash?.leaseMovedMs)} ms after the kill; longest successful request during the outage ${n(f.crash?.longestOkMsDuringOutage)} ms; node restarted, recovered and synced in ${n(f.crash?.rejoinMs)} ms, its server served again ${n(f.crash?.recoveredMs)} ms later; ${n(f.entries)} audit entries`,
