@@ -8,6 +8,7 @@ import { createTransparency } from './modules/audit/transparency/transparency';
 import { createCaseServices } from './modules/case/case.services';
 import { ConsentService } from './modules/consent/consent.service';
 import { DataSubjectService } from './modules/data-subject/data-subject.service';
+import { PostalService } from './modules/postal/postal.service';
 import { PurposeService } from './modules/purpose/purpose.service';
 import { AuditWriter } from './modules/audit/audit-writer';
 import { SubjectKeys } from './modules/audit/subject-keys';
@@ -69,6 +70,7 @@ export function createServices(db: Database, clock: Clock, config: Config) {
     audit: new AuditService(db, clock, linker, auditProofs, transparency.verifier),
     subjects,
     purposes,
+    postal: new PostalService(),
     consents: new ConsentService(db, clock, subjects, purposes),
     organisation,
     ...createCaseServices(db, clock, config, auditWriter, subjectKeys, subjects, organisation),

@@ -4,6 +4,7 @@ import { useDataProvider, useLocaleState, useNotify, useRefresh, useTranslate } 
 import { DATA_ITEM_FIELDS, type CaseType } from '@mamori/shared';
 import type { MamoriDataProvider } from '../dataProvider';
 import { formatInstant } from '../format';
+import { PostalHint, usePostalFill } from '../common/postal';
 import type { SubjectChanges } from './api';
 import type { RequestedItem } from './requestedItems';
 
@@ -25,6 +26,7 @@ export const CarryOutPanel = ({ caseId, type, carriedOutAt, outcomeFields, reque
   const dataProvider = useDataProvider<MamoriDataProvider>();
   const [changes, setChanges] = useState<SubjectChanges>({});
   const [busy, setBusy] = useState(false);
+  const postal = usePostalFill(changes.postalCode, changes.postalAddress, (postalAddress) => setChanges((c) => ({ ...c, postalAddress })));
   const amending = type === 'AMENDMENT' || type === 'ADDITION';
   if (carriedOutAt) {
     return (
@@ -57,6 +59,7 @@ export const CarryOutPanel = ({ caseId, type, carriedOutAt, outcomeFields, reque
           {changeable(requestedItems).map((f) => (
             <Grid key={f} size={{ xs: 12, sm: 6 }}>
               <TextField size="small" fullWidth label={translate(`resources.DataSubject.fields.${f}`)} value={changes[f] ?? ''} onChange={(e) => setChanges({ ...changes, [f]: e.target.value })} />
+              {f === 'postalCode' && <PostalHint {...postal} />}
             </Grid>
           ))}
         </Grid>

@@ -649,6 +649,10 @@ export const en = {
       provisionsPastRetention: 'Provision records past three years (listed for review)',
       ranAt: 'Ran at',
     },
+    postal: {
+      unknown: 'Japan Post lists no such postal code',
+      fill: 'Use as address',
+    },
     subjects: {
       accessHistory: 'Access history',
       accessHistoryHint: 'Who read or changed what, when, and under which case',

@@ -651,6 +651,10 @@ export const ja: Messages = {
       provisionsPastRetention: '3年を経過した提供記録（確認用に一覧化）',
       ranAt: '実行日時',
     },
+    postal: {
+      unknown: 'この郵便番号は日本郵便のデータにありません',
+      fill: '住所に入れる',
+    },
     subjects: {
       accessHistory: 'アクセス履歴',
       accessHistoryHint: '誰が、いつ、どの案件のもとで、何を閲覧・変更したか',

@@ -11,6 +11,7 @@ import { DataSubjectResolver } from '../modules/data-subject/data-subject.resolv
 import { IncidentMeasureResolver } from '../modules/incident/incident-measure.resolver';
 import { IncidentResolver } from '../modules/incident/incident.resolver';
 import { OrganisationResolver } from '../modules/organisation/organisation.resolver';
+import { PostalResolver } from '../modules/postal/postal.resolver';
 import { ProvisionResolver } from '../modules/provision/provision.resolver';
 import { PurposeResolver } from '../modules/purpose/purpose.resolver';
 import { RetentionResolver } from '../modules/retention/retention.resolver';
@@ -42,6 +43,7 @@ export function createResolvers(s: Services): ContainerType {
     [DataSubjectResolver, new DataSubjectResolver(s.subjects, s.cases)],
     [IncidentMeasureResolver, new IncidentMeasureResolver(s.incidents)],
     [IncidentResolver, new IncidentResolver(s.incidents)],
+    [PostalResolver, new PostalResolver(s.postal)],
     [ProvisionResolver, new ProvisionResolver(s.provisions)],
     [PurposeResolver, new PurposeResolver(s.purposes)],
     [RetentionResolver, new RetentionResolver(s.retention)],

@@ -15,6 +15,7 @@ import { CaseSubjectResolver } from './data-subject/case-subject.resolver';
 import { DataSubjectResolver } from './data-subject/data-subject.resolver';
 import { OrganisationProfile } from './organisation/organisation-profile.entity';
 import { OrganisationResolver } from './organisation/organisation.resolver';
+import { PostalResolver } from './postal/postal.resolver';
 import { PurposeOfUse } from './purpose/purpose.entity';
 import { PurposeResolver } from './purpose/purpose.resolver';
 import { User } from './user/user.entity';
@@ -61,4 +62,5 @@ export const resolvers: NonEmptyArray<Function> = [
   DashboardResolver,
   OrganisationResolver,
   ReminderResolver,
+  PostalResolver,
 ];

@@ -56,6 +56,8 @@ export const permissionRules = {
     PurposeOfUse: isAnyRole,
     allPurposeOfUses: isAnyRole,
     _allPurposeOfUsesMeta: isAnyRole,
+    // the subject and case forms fill the address from it; an area, not personal data
+    postalArea: isManagerOrStaff,
     // cases: staff see those assigned to them or recorded by them (enforced in the service)
     Case: isManagerOrStaff,
     allCases: isManagerOrStaff,
@@ -155,6 +157,7 @@ export const permissionRules = {
   BreakGlassReview: allow,
   DataSubject: { '*': allow, ...guardPersonal('DataSubject', canReadSubjectData) },
   SubjectMatch: allow,
+  PostalArea: allow,
   PurposeOfUse: allow,
   Consent: allow,
   Case: { '*': allow, ...guardPersonal('Case', canReadCaseData) },
