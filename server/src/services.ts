@@ -26,6 +26,7 @@ import { OrganisationService } from './modules/organisation/organisation.service
 import { ConfidentialityAgreementService } from './modules/subcontractor/confidentiality-agreement.service';
 import { EntrustmentService } from './modules/subcontractor/entrustment.service';
 import { SubcontractorService } from './modules/subcontractor/subcontractor.service';
+import { TrainingService } from './modules/training/training.service';
 import { SupervisionReviewService } from './modules/subcontractor/supervision-review.service';
 
 /** Every service of the application, built once and handed to resolvers through the context. */
@@ -80,6 +81,7 @@ export function createServices(db: Database, clock: Clock, config: Config) {
     entrustments,
     incidents,
     dashboard,
+    training: new TrainingService(db, clock, auditWriter),
     ...createReminderServices(db, clock, config, dashboard, incidents),
   };
 }

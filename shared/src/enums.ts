@@ -93,3 +93,7 @@ export type DateStyle = (typeof DATE_STYLES)[number];
 /** The languages Mamori writes e-mail in. */
 export const MAIL_LANGUAGES = ['ja', 'en'] as const;
 export type MailLanguage = (typeof MAIL_LANGUAGES)[number];
+
+/** The comprehension result of a training completion: only a pass completes the course. */
+export const TRAINING_RESULTS = ['PASSED', 'FAILED'] as const;
+export type TrainingResult = (typeof TRAINING_RESULTS)[number];

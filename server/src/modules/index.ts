@@ -35,12 +35,15 @@ import { Subcontractor } from './subcontractor/subcontractor.entity';
 import { SubcontractorResolver } from './subcontractor/subcontractor.resolver';
 import { SupervisionReview } from './subcontractor/supervision-review.entity';
 import { SupervisionReviewResolver } from './subcontractor/supervision-review.resolver';
+import { TrainingCompletion } from './training/training-completion.entity';
+import { TrainingCourse } from './training/training-course.entity';
+import { TrainingResolver } from './training/training.resolver';
 
 /** Subcontractor supervision and the incident register. */
 const supervisionEntities = [Subcontractor, ConfidentialityAgreement, SupervisionReview, Entrustment, Incident, IncidentMeasure];
 
 /** The modules' TypeORM entities and GraphQL resolvers: the wiring list. */
-export const entities = [OrganisationProfile, User, AuditEntry, AuditLink, SubjectKey, BreakGlassReview, DataSubject, PurposeOfUse, Consent, Case, ...caseWorkflowEntities, ...supervisionEntities, MailMessage];
+export const entities = [OrganisationProfile, User, AuditEntry, AuditLink, SubjectKey, BreakGlassReview, DataSubject, PurposeOfUse, Consent, Case, ...caseWorkflowEntities, ...supervisionEntities, MailMessage, TrainingCourse, TrainingCompletion];
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -63,4 +66,5 @@ export const resolvers: NonEmptyArray<Function> = [
   OrganisationResolver,
   ReminderResolver,
   PostalResolver,
+  TrainingResolver,
 ];

@@ -93,6 +93,14 @@ export const permissionRules = {
     organisationProfile: allow,
     // each user's own e-mail reminders
     myReminderSettings: isAnyRole,
+    // training records: every role reads the courses and its own attempts (narrowed in the service); the manager sees everyone's standing
+    TrainingCourse: isAnyRole,
+    allTrainingCourses: isAnyRole,
+    _allTrainingCoursesMeta: isAnyRole,
+    allTrainingCompletions: isAnyRole,
+    _allTrainingCompletionsMeta: isAnyRole,
+    trainingStatus: isManager,
+    myTrainingStatus: isAnyRole,
   },
   Mutation: {
     login: allow,
@@ -141,6 +149,10 @@ export const permissionRules = {
     updateIncident: isManager,
     createIncidentMeasure: isManager,
     updateIncidentMeasure: isManager,
+    createTrainingCourse: isManager,
+    updateTrainingCourse: isManager,
+    retireTrainingCourse: isManager,
+    recordTrainingCompletion: isManager,
   },
   User: allow,
   AuthPayload: allow,
@@ -181,6 +193,9 @@ export const permissionRules = {
   WeekCount: allow,
   DashboardSupervision: allow,
   DashboardIncidents: allow,
+  TrainingCourse: allow,
+  TrainingCompletion: allow,
+  TrainingStatus: allow,
 } satisfies IRules;
 
 export const shieldOptions = {

@@ -27,5 +27,6 @@ export const DataItem = graphqlEnum(shared.DATA_ITEMS, 'DataItem');
 export const DisclosureMethod = graphqlEnum(shared.DISCLOSURE_METHODS, 'DisclosureMethod');
 export const DateStyle = graphqlEnum(shared.DATE_STYLES, 'DateStyle');
 export const MailLanguage = graphqlEnum(shared.MAIL_LANGUAGES, 'MailLanguage');
+export const TrainingResult = graphqlEnum(shared.TRAINING_RESULTS, 'TrainingResult');
 const SORT_ORDERS = ['ASC', 'DESC'] as const;
 export const SortOrder = graphqlEnum(SORT_ORDERS, 'SortOrder');
