@@ -124,6 +124,7 @@ function markdownSummary(results) {
   for (const [kind, db] of ordered) {
     const name = kind === 'mysql' ? 'MariaDB / MySQL' : 'SQLite';
     out.push('', `## ${name}`, '');
+    for (const [key, error] of Object.entries(db.failures ?? {})) out.push(`**The ${key} scenario failed in this run**: \`${error}\``, '');
     if (db.scenarios && Object.values(db.scenarios).some((x) => x.plainTargets)) out.push(plainTargets(db), '');
     out.push('Mamori against its own unaudited baselines (the cost of the audit alone):', '', targets(db), '');
     if (db.scenarios?.single) out.push('Latency of the audited single read (`DataSubject(id)` with personal fields) against the plain stack:', '', latencyTable(db.scenarios.single), '');
