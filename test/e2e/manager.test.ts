@@ -31,6 +31,8 @@ describe('the privacy manager in the browser', () => {
     expect(await page.getByTestId('count-overdue').innerText()).toBe('1');
     await page.getByTestId('chart-status').locator('.recharts-bar-rectangle').first().waitFor();
     await page.getByTestId('deadlines').getByText('REQ-2026-0002').waitFor();
+    // the audit log card: witnessed, not a hash to copy
+    await page.getByTestId('log-state').getByTestId('witnessed').waitFor();
     await screenshot(page, 'manager-dashboard-en');
   });
 
@@ -69,7 +71,20 @@ describe('the privacy manager in the browser', () => {
     await page.getByLabel('Head hash').fill('0'.repeat(64));
     await page.getByRole('button', { name: 'Check', exact: true }).click();
     await page.getByTestId('head-not-held').waitFor();
+    // A saved signed checkpoint: held as it is, not once its root is changed.
+    const cp = await s.gql<{ auditCheckpoint: { note: string; rootHash: string } }>('{ auditCheckpoint { note rootHash } }', {}, token);
+    const note = cp.data!.auditCheckpoint.note;
+    await page.getByLabel('Saved signed checkpoint').fill(note);
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await page.getByTestId('head-held').waitFor();
+    await page.getByLabel('Saved signed checkpoint').fill(note.replace(cp.data!.auditCheckpoint.rootHash, Buffer.alloc(32, 9).toString('base64')));
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await page.getByTestId('head-not-held').waitFor();
     await page.getByRole('button', { name: 'Close' }).click();
+    // The trail page shows the newest checkpoint and that the witness holds it.
+    await page.getByTestId('log-state').getByTestId('witnessed').waitFor();
+    expect(Number(await page.getByTestId('checkpoint-size').innerText())).toBeGreaterThan(10);
+    await screenshot(page, 'manager-audit-log-state-en', { fullPage: false });
   });
 
   test('filters the trail by action and exports exactly the filtered entries as CSV and JSON Lines', async () => {

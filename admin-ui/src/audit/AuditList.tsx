@@ -1,3 +1,4 @@
+import { Box } from '@mui/material';
 import { CanAccess, Datagrid, DateInput, FilterButton, List, ReferenceInput, SelectInput, TextField, TextInput, TopToolbar, usePermissions } from 'react-admin';
 import { AUDIT_ACTIONS, type Role } from '@mamori/shared';
 import { EntityField, EnumField, FieldNamesField, InstantField } from '../common/fields';
@@ -5,6 +6,7 @@ import { enumChoices } from '../i18n';
 import { ActorField } from './ActorField';
 import { CaseLinkField, SubjectLinkField } from './CaseLinkField';
 import { CheckHeadButton } from './CheckHeadButton';
+import { LogStatePanel } from './LogStatePanel';
 import { ExportButtons } from './ExportButtons';
 import { VerifyChainButton } from './VerifyChainButton';
 
@@ -32,6 +34,12 @@ const staffFilters = [
   <DateInput key="to" source="to" parse={japanMidnight} format={japanDayOf} />,
 ];
 
+const LogStateAside = () => (
+  <Box sx={{ width: 360, ml: 2, flexShrink: 0 }}>
+    <LogStatePanel />
+  </Box>
+);
+
 const Actions = () => (
   <TopToolbar>
     <FilterButton />
@@ -51,6 +59,7 @@ export const AuditList = () => {
   const manager = role === 'PRIVACY_MANAGER';
   return (
     <List
+      aside={manager ? <LogStateAside /> : undefined}
       title={manager ? 'mamori.audit.trailTitle' : 'mamori.audit.myTrailTitle'}
       filters={manager ? managerFilters : staffFilters}
       actions={<Actions />}

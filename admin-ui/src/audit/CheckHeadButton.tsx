@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Button, useDataProvider, useNotify, useTranslate } from 'react-admin';
 import type { MamoriDataProvider } from '../dataProvider';
 
-/** Checks that today's chain still holds a head kept elsewhere earlier (a truncated tail would not). */
+/** Checks that today's log still holds a saved signed checkpoint (or a head kept elsewhere earlier): a truncated or rewritten log would not. */
 export const CheckHeadButton = () => {
   const translate = useTranslate();
   const notify = useNotify();
@@ -12,10 +12,15 @@ export const CheckHeadButton = () => {
   const [open, setOpen] = useState(false);
   const [seq, setSeq] = useState('');
   const [hash, setHash] = useState('');
+  const [checkpoint, setCheckpoint] = useState('');
   const [held, setHeld] = useState<boolean | null>(null);
   const check = async () => {
     try {
-      setHeld(await dataProvider.verifyAuditChainExtends(Number(seq), hash.trim()));
+      setHeld(
+        checkpoint.trim()
+          ? (await dataProvider.verifyAuditCheckpoint(checkpoint.endsWith('\n') ? checkpoint : `${checkpoint}\n`)).held
+          : await dataProvider.verifyAuditChainExtends(Number(seq), hash.trim()),
+      );
     } catch (e) {
       notify((e as Error).message, { type: 'error' });
     }
@@ -33,6 +38,15 @@ export const CheckHeadButton = () => {
         <DialogTitle>{translate('mamori.audit.checkHead')}</DialogTitle>
         <DialogContent>
           <Stack gap={2} sx={{ pt: 1 }}>
+            <TextField
+              label={translate('mamori.audit.savedCheckpoint')}
+              helperText={translate('mamori.audit.savedCheckpointHint')}
+              value={checkpoint}
+              onChange={(e) => setCheckpoint(e.target.value)}
+              multiline
+              minRows={4}
+              slotProps={{ htmlInput: { style: { fontFamily: 'monospace' } } }}
+            />
             <TextField label={translate('mamori.audit.headSeq')} value={seq} onChange={(e) => setSeq(e.target.value.replace(/\D/g, ''))} />
             <TextField label={translate('mamori.audit.headHash')} value={hash} onChange={(e) => setHash(e.target.value)} slotProps={{ htmlInput: { style: { fontFamily: 'monospace' } } }} />
             {held !== null && (
@@ -44,7 +58,7 @@ export const CheckHeadButton = () => {
         </DialogContent>
         <DialogActions>
           <MuiButton onClick={close}>{translate('mamori.audit.close')}</MuiButton>
-          <MuiButton variant="contained" disabled={!seq || !/^[0-9a-f]{64}$/.test(hash.trim())} onClick={check}>
+          <MuiButton variant="contained" disabled={!checkpoint.trim() && (!seq || !/^[0-9a-f]{64}$/.test(hash.trim()))} onClick={check}>
             {translate('mamori.audit.check')}
           </MuiButton>
         </DialogActions>

@@ -27,7 +27,9 @@ export const VerifyChainButton = () => {
         ['mamori.audit.checked', result.checked],
         ['mamori.audit.headSeq', result.headSeq],
         ['mamori.audit.headHash', result.headHash],
+        ['mamori.audit.problem', result.problem ? translate(`mamori.audit.problems.${result.problem}`) : '—'],
         ['mamori.audit.firstBrokenSeq', result.firstBrokenSeq ?? '—'],
+        ['mamori.audit.witnessedSize', result.witnessedSize],
         ['mamori.audit.unlinked', result.unlinked],
       ]
     : [];

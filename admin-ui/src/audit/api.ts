@@ -9,6 +9,23 @@ export interface AuditVerification {
   headHash: string;
   firstBrokenSeq: number | null;
   unlinked: number;
+  problem: string | null;
+  witnessedSize: number;
+}
+
+export interface AuditWitnessState {
+  name: string;
+  kind: string;
+  witnessedSize: number;
+  witnessedAt: string | null;
+  lag: number;
+  refusal: string | null;
+  error: string | null;
+}
+
+export interface AuditLogState {
+  auditCheckpoint: { treeSize: number; rootHash: string; note: string; signedAt: string; verifierKey: string } | null;
+  auditWitnesses: AuditWitnessState[];
 }
 
 export interface AuditEntryRow {
@@ -31,7 +48,7 @@ export type AuditFilter = Partial<Record<'actorId' | 'subjectId' | 'action' | 'e
 
 const VERIFY = gql`
   query VerifyAuditChain {
-    verifyAuditChain { ok checked headSeq headHash firstBrokenSeq unlinked }
+    verifyAuditChain { ok checked headSeq headHash firstBrokenSeq unlinked problem witnessedSize }
   }
 `;
 const HEAD = gql`
@@ -42,6 +59,17 @@ const HEAD = gql`
 const EXTENDS = gql`
   query VerifyAuditChainExtends($seq: Int!, $hash: String!) {
     verifyAuditChainExtends(seq: $seq, hash: $hash)
+  }
+`;
+const LOG_STATE = gql`
+  query AuditLogState {
+    auditCheckpoint { treeSize rootHash note signedAt verifierKey }
+    auditWitnesses { name kind witnessedSize witnessedAt lag refusal error }
+  }
+`;
+const CHECK_CHECKPOINT = gql`
+  query VerifyAuditCheckpoint($checkpoint: String!) {
+    verifyAuditCheckpoint(checkpoint: $checkpoint) { signatureValid treeSize held }
   }
 `;
 const EXPORT = gql`
@@ -77,6 +105,11 @@ export const auditApi = {
   verifyAuditChainExtends: (seq: number, hash: string) =>
     request<{ verifyAuditChainExtends: boolean }>(EXTENDS, { seq, hash }).then((d) => d.verifyAuditChainExtends),
   auditHead: () => request<{ auditHead: { seq: number; hash: string; at: string | null } }>(HEAD).then((d) => d.auditHead),
+  auditLogState: () => request<AuditLogState>(LOG_STATE),
+  verifyAuditCheckpoint: (checkpoint: string) =>
+    request<{ verifyAuditCheckpoint: { signatureValid: boolean; treeSize: number; held: boolean } }>(CHECK_CHECKPOINT, { checkpoint }).then(
+      (d) => d.verifyAuditCheckpoint,
+    ),
   exportAuditEntries: (filter: AuditFilter, format: ExportFormat) =>
     request<{ exportAuditEntries: string }>(EXPORT, { filter, format }).then((d) => d.exportAuditEntries),
   breakGlassReviewQueue: () => request<{ breakGlassReviewQueue: AuditEntryRow[] }>(QUEUE).then((d) => d.breakGlassReviewQueue),

@@ -4,9 +4,10 @@ import EventIcon from '@mui/icons-material/Event';
 import PolicyIcon from '@mui/icons-material/Policy';
 import WarningIcon from '@mui/icons-material/Warning';
 import WorkIcon from '@mui/icons-material/Work';
-import { Alert, Button, Card, CardContent, Stack, Typography } from '@mui/material';
+import { Alert, Button, Stack } from '@mui/material';
 import { Link } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
+import { LogStatePanel } from '../audit/LogStatePanel';
 import { useDataProvider, useTranslate } from 'react-admin';
 import type { MamoriDataProvider } from '../dataProvider';
 import { CasesByStatusChart, CasesByWeekChart } from './Charts';
@@ -15,13 +16,12 @@ import { Deadlines } from './Deadlines';
 import { IncidentCards, SupervisionCards } from './SupervisionCards';
 import { listPath, useDashboard } from './useDashboard';
 
-/** The privacy manager's morning: what waits for assignment or review, what is late, supervision, incidents and the chain's head. */
+/** The privacy manager's morning: what waits for assignment or review, what is late, supervision, incidents and the witnessed state of the audit log. */
 export const ManagerDashboard = () => {
   const translate = useTranslate();
   const dataProvider = useDataProvider<MamoriDataProvider>();
   const { data } = useDashboard();
   const awaiting = useQuery({ queryKey: ['dashboard', 'awaiting'], queryFn: () => dataProvider.caseCounts({ awaitingDocuments: { awaitingDocuments: true } }) });
-  const head = useQuery({ queryKey: ['dashboard', 'head'], queryFn: () => dataProvider.auditHead() });
   const cases = data?.cases;
   const open = cases?.byStatus.filter((s) => s.status !== 'CLOSED').reduce((n, s) => n + s.count, 0);
   return (
@@ -49,24 +49,7 @@ export const ManagerDashboard = () => {
       </Stack>
       <Stack direction="row" gap={2} flexWrap="wrap">
         <Deadlines overdue={cases?.overdue ?? []} dueSoon={cases?.dueSoon ?? []} />
-        <Card sx={{ flex: '1 1 380px', minWidth: 320 }} data-testid="chain-head">
-          <CardContent>
-            <Typography variant="subtitle1">{translate('mamori.dashboard.chainHead')}</Typography>
-            <Typography variant="body2" color="text.secondary" gutterBottom>
-              {translate('mamori.dashboard.chainHeadHint')}
-            </Typography>
-            {head.data && (
-              <>
-                <Typography variant="body2">
-                  {translate('mamori.audit.headSeq')}: <strong>{head.data.seq}</strong>
-                </Typography>
-                <Typography variant="body2" sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>
-                  {head.data.hash}
-                </Typography>
-              </>
-            )}
-          </CardContent>
-        </Card>
+        <LogStatePanel compact />
       </Stack>
       <SupervisionCards supervision={data?.supervision ?? undefined} />
       <IncidentCards incidents={data?.incidents} />
