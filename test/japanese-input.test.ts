@@ -3,6 +3,7 @@ import { migrations } from '../migrations';
 import { JapaneseSearchKeys1764402100000 } from '../migrations/1764402100000-JapaneseSearchKeys';
 import { dataSourceOptions } from '../server/src/db/data-source';
 import { createTestDatabase, databaseKinds } from './support/databases';
+import { recordCase } from './support/case-workflow';
 import { MANAGER, startServer, type TestServer } from './support/server';
 
 /**
@@ -164,6 +165,17 @@ describe.each(databaseKinds())('Japanese names, readings and contact details on 
     expect(res.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field });
     const [after] = await s.sql('SELECT COUNT(*) AS n FROM data_subject');
     expect(Number(after.n)).toBe(Number(before.n));
+  });
+
+  test("a case's requester and representative names are stored with one half-width space, on create and update", async () => {
+    const receivedOn = new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10);
+    const id = await recordCase(s, manager, { requesterName: '申請　太郎', representativeName: '代理　　花子', receivedOn });
+    const [created] = await s.sql('SELECT requester_name, representative_name FROM request_case WHERE id = ?', [Number(id)]);
+    expect([created.requester_name, created.representative_name]).toEqual(['申請 太郎', '代理 花子']);
+    const res = await s.gql('mutation($id: ID!, $n: String) { updateCase(id: $id, requesterName: $n) { id } }', { id, n: '申請　次郎' }, manager);
+    expect(res.errors).toBeUndefined();
+    const [updated] = await s.sql('SELECT requester_name FROM request_case WHERE id = ?', [Number(id)]);
+    expect(updated.requester_name).toBe('申請 次郎');
   });
 
   test('a value sent again in another width or split writes no UPDATE entry; a real change writes one', async () => {

@@ -1,4 +1,5 @@
 import { badInput } from '../../errors';
+import { canonicalName } from '../common/japanese-text';
 import type { Case } from './case.entity';
 import type { UpdateCaseArgs } from './case.inputs';
 import { checkRequestedItems, type RequestedItemInput } from './requested-items';
@@ -36,9 +37,12 @@ export const INTAKE_ONLY = new Set([
 
 const DAYS = ['receivedOn', 'sealCertificateIssuedOn', 'periodFrom'];
 
+/** Names of people: full-width and repeated spaces as one space, like a data subject's name. */
+const NAMES = new Set(['requesterName', 'representativeName']);
+
 function normalise(field: string, value: unknown): unknown {
   if (typeof value === 'string') {
-    const trimmed = value.trim();
+    const trimmed = NAMES.has(field) ? canonicalName(value) : value.trim();
     if (trimmed === '' && REQUIRED.has(field)) throw badInput(field, `${field} cannot be empty`);
     return trimmed === '' ? null : trimmed;
   }

@@ -15,6 +15,7 @@ import { DOCUMENT_RETENTION_MONTHS, REPLY_DAYS, documentsDestroyOn, isBeforeWork
 import { CaseTransition } from './case-transition.entity';
 import { casePatch, changedFields, checkPeriod, INTAKE_ONLY } from './case-patch';
 import { checkRequestedItems } from './requested-items';
+import { canonicalName } from '../common/japanese-text';
 
 const SORTABLE = {
   id: 'c.id',
@@ -125,8 +126,8 @@ export class CaseService {
         reference: await this.nextReference(manager, args.receivedOn.slice(0, 4)),
         type: args.type,
         requester: args.requester,
-        requesterName: args.requesterName.trim(),
-        representativeName: args.representativeName?.trim() || null,
+        requesterName: canonicalName(args.requesterName),
+        representativeName: canonicalName(args.representativeName ?? '') || null,
         replyAddress: args.replyAddress.trim(),
         channel: args.channel,
         receivedOn: args.receivedOn,
