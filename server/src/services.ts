@@ -26,6 +26,7 @@ import { OrganisationService } from './modules/organisation/organisation.service
 import { ConfidentialityAgreementService } from './modules/subcontractor/confidentiality-agreement.service';
 import { EntrustmentService } from './modules/subcontractor/entrustment.service';
 import { SubcontractorService } from './modules/subcontractor/subcontractor.service';
+import { ReceivedDataService } from './modules/received-data/received-data.service';
 import { TrainingService } from './modules/training/training.service';
 import { SupervisionReviewService } from './modules/subcontractor/supervision-review.service';
 
@@ -82,6 +83,7 @@ export function createServices(db: Database, clock: Clock, config: Config) {
     incidents,
     dashboard,
     training: new TrainingService(db, clock, auditWriter),
+    receivedData: new ReceivedDataService(db, clock, auditWriter),
     ...createReminderServices(db, clock, config, dashboard, incidents),
   };
 }

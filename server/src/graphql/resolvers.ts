@@ -19,6 +19,7 @@ import { ConfidentialityAgreementResolver } from '../modules/subcontractor/confi
 import { EntrustmentResolver } from '../modules/subcontractor/entrustment.resolver';
 import { SubcontractorResolver } from '../modules/subcontractor/subcontractor.resolver';
 import { SupervisionReviewResolver } from '../modules/subcontractor/supervision-review.resolver';
+import { ReceivedDataResolver } from '../modules/received-data/received-data.resolver';
 import { TrainingResolver } from '../modules/training/training.resolver';
 import { UserResolver } from '../modules/user/user.resolver';
 import { resolvers } from '../modules';
@@ -53,6 +54,7 @@ export function createResolvers(s: Services): ContainerType {
     [SubcontractorResolver, new SubcontractorResolver(s.subcontractors)],
     [SupervisionReviewResolver, new SupervisionReviewResolver(s.supervisionReviews, s.subcontractors)],
     [TrainingResolver, new TrainingResolver(s.training)],
+    [ReceivedDataResolver, new ReceivedDataResolver(s.receivedData)],
     [UserResolver, new UserResolver(s.users)],
   ]);
   const unwired = resolvers.filter((resolverClass) => !instances.has(resolverClass));

@@ -35,6 +35,8 @@ import { Subcontractor } from './subcontractor/subcontractor.entity';
 import { SubcontractorResolver } from './subcontractor/subcontractor.resolver';
 import { SupervisionReview } from './subcontractor/supervision-review.entity';
 import { SupervisionReviewResolver } from './subcontractor/supervision-review.resolver';
+import { ReceivedDataRecord } from './received-data/received-data.entity';
+import { ReceivedDataResolver } from './received-data/received-data.resolver';
 import { TrainingCompletion } from './training/training-completion.entity';
 import { TrainingCourse } from './training/training-course.entity';
 import { TrainingResolver } from './training/training.resolver';
@@ -43,7 +45,7 @@ import { TrainingResolver } from './training/training.resolver';
 const supervisionEntities = [Subcontractor, ConfidentialityAgreement, SupervisionReview, Entrustment, Incident, IncidentMeasure];
 
 /** The modules' TypeORM entities and GraphQL resolvers: the wiring list. */
-export const entities = [OrganisationProfile, User, AuditEntry, AuditLink, SubjectKey, BreakGlassReview, DataSubject, PurposeOfUse, Consent, Case, ...caseWorkflowEntities, ...supervisionEntities, MailMessage, TrainingCourse, TrainingCompletion];
+export const entities = [OrganisationProfile, User, AuditEntry, AuditLink, SubjectKey, BreakGlassReview, DataSubject, PurposeOfUse, Consent, Case, ...caseWorkflowEntities, ...supervisionEntities, MailMessage, TrainingCourse, TrainingCompletion, ReceivedDataRecord];
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -67,4 +69,5 @@ export const resolvers: NonEmptyArray<Function> = [
   ReminderResolver,
   PostalResolver,
   TrainingResolver,
+  ReceivedDataResolver,
 ];

@@ -101,6 +101,10 @@ export const permissionRules = {
     _allTrainingCompletionsMeta: isAnyRole,
     trainingStatus: isManager,
     myTrainingStatus: isAnyRole,
+    // records of data received from third parties (APPI art. 30): kept by the manager and staff
+    ReceivedDataRecord: isManagerOrStaff,
+    allReceivedDataRecords: isManagerOrStaff,
+    _allReceivedDataRecordsMeta: isManagerOrStaff,
   },
   Mutation: {
     login: allow,
@@ -153,6 +157,7 @@ export const permissionRules = {
     updateTrainingCourse: isManager,
     retireTrainingCourse: isManager,
     recordTrainingCompletion: isManager,
+    createReceivedDataRecord: isManagerOrStaff,
   },
   User: allow,
   AuthPayload: allow,
@@ -196,6 +201,7 @@ export const permissionRules = {
   TrainingCourse: allow,
   TrainingCompletion: allow,
   TrainingStatus: allow,
+  ReceivedDataRecord: allow,
 } satisfies IRules;
 
 export const shieldOptions = {
