@@ -14,6 +14,7 @@ import incidents, { measures } from './incidents';
 import { MamoriLayout } from './layout/Layout';
 import { queryClient } from './queryClient';
 import { LoginPage } from './layout/LoginPage';
+import { theme } from './layout/theme';
 import provisions from './provisions';
 import purposes from './purposes';
 import reviews from './reviews';
@@ -43,6 +44,7 @@ export const App = () => (
     dashboard={Dashboard}
     layout={MamoriLayout}
     loginPage={LoginPage}
+    theme={theme}
   >
     <Resource name="Case" {...cases} />
     <Resource name="DataSubject" {...subjects} />

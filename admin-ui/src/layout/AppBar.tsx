@@ -3,14 +3,18 @@ import { AppBar, Logout, TitlePortal, UserMenu, useGetIdentity, useTranslate } f
 import { ReminderSettingsMenuItem } from '../reminders/ReminderSettingsMenuItem';
 import { ChangePasswordMenuItem, TwoFactorMenuItem } from './ChangePassword';
 
-const MamoriUserMenu = () => (
-  <UserMenu>
-    <ChangePasswordMenuItem />
-    <TwoFactorMenuItem />
-    <ReminderSettingsMenuItem />
-    <Logout />
-  </UserMenu>
-);
+// The button shows the user's name, so that is also its accessible name (WCAG 2.5.3, label in name).
+const MamoriUserMenu = () => {
+  const { identity } = useGetIdentity();
+  return (
+    <UserMenu label={identity?.fullName || 'ra.auth.user_menu'}>
+      <ChangePasswordMenuItem />
+      <TwoFactorMenuItem />
+      <ReminderSettingsMenuItem />
+      <Logout />
+    </UserMenu>
+  );
+};
 
 /** The app bar: page title, who is signed in with which role, the language switch (react-admin's, shown for two locales). */
 export const MamoriAppBar = () => {
@@ -24,7 +28,7 @@ export const MamoriAppBar = () => {
       </Typography>
       <TitlePortal />
       <Box sx={{ flex: 1 }} />
-      {role && <Chip data-testid="role-chip" size="small" sx={{ mr: 1, bgcolor: 'rgba(255,255,255,0.2)', color: 'inherit' }} label={translate(`mamori.enums.Role.${role}`)} />}
+      {role && <Chip data-testid="role-chip" size="small" sx={{ mr: 1, bgcolor: 'rgba(0,0,0,0.3)', color: 'inherit' }} label={translate(`mamori.enums.Role.${role}`)} />}
     </AppBar>
   );
 };

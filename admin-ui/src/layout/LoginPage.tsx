@@ -5,6 +5,8 @@ import { serverErrorOf } from '../errors';
 import { publicProfile, type OrganisationProfile } from '../organisation/api';
 import { OrganisationSender } from '../organisation/OrganisationSender';
 import { CompanySignIn } from './CompanySignIn';
+import { PageLanguage } from './PageLanguage';
+import { ProgressLabel } from './ProgressLabel';
 
 /** Which ways of signing in the server has on (GET /auth/options); passwords only until it answers otherwise. */
 function useSignInOptions(): { password: boolean; singleSignOn: boolean } {
@@ -53,6 +55,8 @@ export const LoginPage = () => {
 
   return (
     <Login>
+      <PageLanguage />
+      <ProgressLabel />
       <Box sx={{ textAlign: 'center', pt: 1 }}>
         <Typography variant="h6">{translate('mamori.app.title')}</Typography>
         <Typography variant="body2" color="text.secondary">

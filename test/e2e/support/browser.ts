@@ -16,7 +16,11 @@ export interface E2EBrowser {
   close(): Promise<void>;
 }
 
-export async function launch(): Promise<E2EBrowser> {
+/**
+ * `bypassCSP` lets a test inject a checker script (axe-core) into the pages;
+ * every other suite keeps the server's strict CSP in force and reports its violations.
+ */
+export async function launch({ bypassCSP = false } = {}): Promise<E2EBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'mamori-chromium-'));
   // A persistent context on a fresh, empty profile directory (removed on close).
   const context = await chromium.launchPersistentContext(profile, {
@@ -27,6 +31,7 @@ export async function launch(): Promise<E2EBrowser> {
     locale: 'en-US',
     timezoneId: 'Asia/Tokyo',
     acceptDownloads: true,
+    bypassCSP,
   });
   const problems: string[] = [];
   return {

@@ -1,0 +1,75 @@
+import type { Role } from '@mamori/shared';
+import type { Page } from 'playwright-core';
+import { MANAGER, STAFF, SUPERVISOR, startServer, type TestServer } from '../support/server';
+import { open } from './support/app';
+import { axeViolations } from './support/axe';
+import { launch, signIn, switchLanguage, type E2EBrowser } from './support/browser';
+import { screensOf } from './support/pages';
+
+const ROLES: Array<[Role, string]> = [
+  ['PRIVACY_MANAGER', MANAGER],
+  ['STAFF', STAFF],
+  ['SUPERVISOR', SUPERVISOR],
+];
+const LANGUAGES = [
+  ['ja', '日本語'],
+  ['en', 'English'],
+] as const;
+
+/** Waits until the page shows its content: requests done, no loading indicator left. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => undefined);
+  await page
+    .waitForFunction(() => !document.querySelector('.RaLoading-root, .MuiCircularProgress-root, .MuiLinearProgress-root, .MuiSkeleton-root'), undefined, { timeout: 5000 })
+    .catch(() => undefined);
+}
+
+/**
+ * WCAG 2 A/AA as axe-core checks it, on every page each role can open
+ * (support/pages.ts), in Japanese and in English: any violation fails.
+ */
+describe('accessibility (axe-core, WCAG 2 A/AA)', () => {
+  let s: TestServer;
+  let b: E2EBrowser;
+
+  beforeAll(async () => {
+    s = await startServer('sqlite');
+    b = await launch({ bypassCSP: true });
+  });
+  afterAll(async () => {
+    await b?.close();
+    await s?.close();
+  });
+
+  describe.each(LANGUAGES)('in %s', (code, language) => {
+    // The language chosen on the sign-in page is remembered for the pages after it.
+    test('the sign-in page', async () => {
+      const page = await b.newPage();
+      await page.goto(`${s.url}/#/login`);
+      await page.locator('input[name="email"]').waitFor();
+      await switchLanguage(page, language);
+      await page.waitForFunction((lang) => document.documentElement.lang === lang, code);
+      await settled(page);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.close();
+    });
+
+    describe.each(ROLES)('%s', (role, email) => {
+      let page: Page;
+      beforeAll(async () => {
+        page = await b.newPage();
+        await signIn(page, s.url, email, role);
+      });
+      afterAll(async () => {
+        await page?.close();
+      });
+
+      test.each(screensOf(role).map((screen) => screen.route))('%s', async (route) => {
+        await open(page, s, route);
+        await page.locator('#main-content').waitFor();
+        await settled(page);
+        expect(await axeViolations(page)).toEqual([]);
+      });
+    });
+  });
+});
