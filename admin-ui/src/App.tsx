@@ -1,6 +1,5 @@
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
-import { OrganisationPage } from './organisation/OrganisationPage';
 import agreements from './agreements';
 import audit from './audit';
 import { authProvider, TWO_FACTOR_PAGE } from './authProvider';
@@ -29,6 +28,7 @@ const AssignmentQueue = lazyPage(() => import('./cases/AssignmentQueue'), 'Assig
 const BreakGlassQueue = lazyPage(() => import('./break-glass/BreakGlassQueue'), 'BreakGlassQueue');
 const BreakGlassRead = lazyPage(() => import('./subjects/BreakGlassRead'), 'BreakGlassRead');
 const TwoFactorPage = lazyPage(() => import('./layout/TwoFactor'), 'TwoFactorPage');
+const OrganisationPage = lazyPage(() => import('./organisation/OrganisationPage'), 'OrganisationPage');
 const ReminderSettingsPage = lazyPage(() => import('./reminders/ReminderSettingsPage'), 'ReminderSettingsPage');
 
 /** Wiring only: each resource's screens live in its own folder; menus follow each role's access (access.ts). */

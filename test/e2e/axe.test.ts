@@ -22,6 +22,10 @@ async function settled(page: Page): Promise<void> {
   await page
     .waitForFunction(() => !document.querySelector('.RaLoading-root, .MuiCircularProgress-root, .MuiLinearProgress-root, .MuiSkeleton-root'), undefined, { timeout: 5000 })
     .catch(() => undefined);
+  // A notification fading in has no colour of its own yet: measure it once it is shown in full.
+  await page
+    .waitForFunction(() => [...document.querySelectorAll('.MuiSnackbarContent-root')].every((n) => getComputedStyle(n).opacity === '1'), undefined, { timeout: 3000 })
+    .catch(() => undefined);
 }
 
 /**

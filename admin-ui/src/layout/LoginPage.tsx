@@ -2,7 +2,7 @@ import { Box, Button, CardContent, CircularProgress, TextField, Typography } fro
 import { useEffect, useState, type FormEvent } from 'react';
 import { LocalesMenuButton, Login, useLogin, useNotify, useTranslate } from 'react-admin';
 import { serverErrorOf } from '../errors';
-import { publicProfile, type OrganisationProfile } from '../organisation/api';
+import type { OrganisationProfile } from '../organisation/api';
 import { OrganisationSender } from '../organisation/OrganisationSender';
 import { CompanySignIn } from './CompanySignIn';
 import { PageLanguage } from './PageLanguage';
@@ -37,7 +37,8 @@ export const LoginPage = () => {
   const options = useSignInOptions();
   const [organisation, setOrganisation] = useState<OrganisationProfile | null>(null);
   useEffect(() => {
-    publicProfile().then(setOrganisation);
+    // The GraphQL client comes with this chunk after the page is shown, not with the sign-in page itself.
+    import('../organisation/api').then(({ publicProfile }) => publicProfile()).then(setOrganisation);
   }, []);
 
   const submit = async (event: FormEvent) => {

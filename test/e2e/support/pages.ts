@@ -26,6 +26,8 @@ export const SCREENS: Screen[] = [
   { resource: 'break-glass', action: 'list', route: '/break-glass' },
   { resource: 'DataSubject', action: 'breakGlass', route: '/break-glass-read' },
   { resource: 'two-factor', action: 'show', route: '/two-factor' },
+  { resource: 'reminders', action: 'show', route: '/reminders' },
+  { resource: 'organisation', action: 'list', route: '/organisation' },
   ...crud('Case', ['list', 'show', 'edit', 'create']),
   ...crud('DataSubject', ['list', 'show', 'edit', 'create']),
   ...crud('Consent', ['create']),
@@ -41,8 +43,8 @@ export const SCREENS: Screen[] = [
   ...crud('User', ['list', 'show', 'edit', 'create']),
 ];
 
-/** Screens every signed-in user has: the dashboard and the two-factor enrolment page. */
-const EVERYONE = new Set(['dashboard', 'two-factor']);
+/** Screens every signed-in user has: the dashboard, two-factor enrolment and their reminder settings. */
+const EVERYONE = new Set(['dashboard', 'two-factor', 'reminders']);
 
 /** The screens a role may open. */
 export const screensOf = (role: Role): Screen[] => SCREENS.filter((s) => EVERYONE.has(s.resource) || canAccess(role, s.resource, s.action));
