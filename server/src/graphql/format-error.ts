@@ -80,6 +80,8 @@ export function unavailableStatusPlugin(): ApolloServerPlugin {
       return {
         async willSendResponse({ response }) {
           if (response.body.kind === 'single' && response.body.singleResult.errors?.some((e) => e.message === DATABASE_UNAVAILABLE)) {
+            // a request cut off by the database answers nothing of what it had resolved: fail closed, whole
+            response.body.singleResult.data = null;
             response.http.status = 503;
             response.http.headers.set('retry-after', '5');
           }
