@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { STAFF, startServer, type TestServer } from '../support/server';
+import { DEMO_USERS, STAFF, startServer, type TestServer } from '../support/server';
 import { choose, notification } from './support/app';
 import { launch, screenshot, seriousProblems, signIn, switchLanguage, type E2EBrowser } from './support/browser';
 
@@ -26,7 +26,8 @@ describe('e-mail reminder settings in the browser', () => {
   const stored = async () => (await s.sql<{ digest: number | boolean; language: string }>("SELECT reminder_digest AS digest, mail_language AS language FROM app_user WHERE email = ?", [STAFF]))[0]!;
 
   test('the user menu leads to the settings; the digest is turned off', async () => {
-    await page.getByRole('button', { name: 'Profile' }).click();
+    // the user menu's button is named by the signed-in user's name
+    await page.getByRole('button', { name: DEMO_USERS.find((u) => u.email === STAFF)!.displayName }).click();
     await page.getByRole('menuitem', { name: 'E-mail reminders' }).click();
     const digest = page.getByRole('switch', { name: 'Send me the daily digest' });
     await digest.waitFor();
