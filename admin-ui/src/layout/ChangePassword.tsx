@@ -1,7 +1,7 @@
 import KeyIcon from '@mui/icons-material/Key';
 import SecurityIcon from '@mui/icons-material/Security';
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, ListItemIcon, ListItemText, MenuItem, TextField } from '@mui/material';
-import { forwardRef, useState } from 'react';
+import { forwardRef, useState, type ReactElement } from 'react';
 import { useDataProvider, useNotify, useRedirect, useTranslate, useUserMenu } from 'react-admin';
 import type { MamoriDataProvider } from '../dataProvider';
 
@@ -54,8 +54,8 @@ export const ChangePasswordMenuItem = forwardRef<HTMLLIElement>((_props, ref) =>
   );
 });
 
-/** Two-factor sign-in for one's own account (user menu). */
-export const TwoFactorMenuItem = forwardRef<HTMLLIElement>((_props, ref) => {
+/** A user-menu entry that opens one of the user's own pages. */
+export const PageMenuItem = forwardRef<HTMLLIElement, { to: string; icon: ReactElement; label: string }>(({ to, icon, label }, ref) => {
   const translate = useTranslate();
   const userMenu = useUserMenu();
   const redirect = useRedirect();
@@ -64,13 +64,16 @@ export const TwoFactorMenuItem = forwardRef<HTMLLIElement>((_props, ref) => {
       ref={ref}
       onClick={() => {
         userMenu?.onClose();
-        redirect('/two-factor');
+        redirect(to);
       }}
     >
-      <ListItemIcon>
-        <SecurityIcon fontSize="small" />
-      </ListItemIcon>
-      <ListItemText>{translate('mamori.auth.two_factor')}</ListItemText>
+      <ListItemIcon>{icon}</ListItemIcon>
+      <ListItemText>{translate(label)}</ListItemText>
     </MenuItem>
   );
 });
+
+/** Two-factor sign-in for one's own account (user menu). */
+export const TwoFactorMenuItem = forwardRef<HTMLLIElement>((_props, ref) => (
+  <PageMenuItem ref={ref} to="/two-factor" icon={<SecurityIcon fontSize="small" />} label="mamori.auth.two_factor" />
+));

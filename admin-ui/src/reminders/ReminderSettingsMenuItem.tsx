@@ -1,28 +1,11 @@
 import MailIcon from '@mui/icons-material/MailOutline';
-import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
 import { forwardRef } from 'react';
-import { useRedirect, useTranslate, useUserMenu } from 'react-admin';
+import { PageMenuItem } from '../layout/ChangePassword';
 
 /** The page's route (the page itself loads lazily, see App.tsx); reminder mail links here. */
 export const REMINDERS_PAGE = '/reminders';
 
 /** The user menu's way to the page. */
-export const ReminderSettingsMenuItem = forwardRef<HTMLLIElement>((_props, ref) => {
-  const translate = useTranslate();
-  const userMenu = useUserMenu();
-  const redirect = useRedirect();
-  return (
-    <MenuItem
-      ref={ref}
-      onClick={() => {
-        userMenu?.onClose();
-        redirect(REMINDERS_PAGE);
-      }}
-    >
-      <ListItemIcon>
-        <MailIcon fontSize="small" />
-      </ListItemIcon>
-      <ListItemText>{translate('mamori.reminders.title')}</ListItemText>
-    </MenuItem>
-  );
-});
+export const ReminderSettingsMenuItem = forwardRef<HTMLLIElement>((_props, ref) => (
+  <PageMenuItem ref={ref} to={REMINDERS_PAGE} icon={<MailIcon fontSize="small" />} label="mamori.reminders.title" />
+));
