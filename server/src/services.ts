@@ -75,7 +75,7 @@ export function createServices(db: Database, clock: Clock, config: Config) {
     postal: new PostalService(),
     consents: new ConsentService(db, clock, subjects, purposes),
     organisation,
-    ...createCaseServices(db, clock, config, auditWriter, subjectKeys, subjects, organisation),
+    ...createCaseServices(db, clock, config, auditWriter, subjectKeys, subjects, organisation, purposes),
     subcontractors,
     agreements,
     supervisionReviews: new SupervisionReviewService(db, clock, subcontractors, users),

@@ -19,6 +19,8 @@ export const CASE_TYPES = [
   'CESSATION_OF_USE',
   'CESSATION_OF_PROVISION',
   'DISCLOSURE_OF_PROVISION_RECORDS',
+  /** A request to be notified of the purposes of use of the individual's data (APPI art. 32(2)). */
+  'PURPOSE_NOTIFICATION',
   'INQUIRY',
   'COMPLAINT',
 ] as const;
@@ -48,6 +50,21 @@ export const NON_DISCLOSURE_REASONS = [
   'NO_AUTHORITY_AS_SUBCONTRACTOR',
 ] as const;
 export type NonDisclosureReason = (typeof NON_DISCLOSURE_REASONS)[number];
+
+/**
+ * Case types whose refusal the law narrows to fewer reasons than the policy's
+ * list. A purpose of use is withheld only where the request itself fails
+ * (identity, proxy, documents, fee, no data held, data held only as a
+ * subcontractor) or where notifying would harm the individual or a third party
+ * (APPI art. 32(2) with art. 21(4)(i)); the disclosure grounds of operations
+ * and other laws do not apply to it.
+ */
+const REASONS_OF_CASE_TYPE: Partial<Record<CaseType, readonly NonDisclosureReason[]>> = {
+  PURPOSE_NOTIFICATION: NON_DISCLOSURE_REASONS.filter((r) => r !== 'SIGNIFICANT_DETRIMENT_TO_OPERATIONS' && r !== 'VIOLATION_OF_LAWS'),
+};
+
+/** The non-disclosure reasons a case of this type may state in its rejection. */
+export const reasonsOfCaseType = (type: CaseType): readonly NonDisclosureReason[] => REASONS_OF_CASE_TYPE[type] ?? NON_DISCLOSURE_REASONS;
 
 export const LEGAL_BASES = ['CONSENT', 'LAW', 'PROTECT_LIFE_HEALTH_PROPERTY', 'GOVERNMENT_COOPERATION'] as const;
 export type LegalBasis = (typeof LEGAL_BASES)[number];

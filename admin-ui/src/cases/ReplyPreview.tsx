@@ -16,6 +16,12 @@ const HELD_OUTCOME: Partial<Record<CaseType, string>> = {
   CESSATION_OF_PROVISION: 'mamori.cases.preview.stopped',
 };
 
+/** What the letter says of a request answered as a whole rather than item by item. */
+const WHOLE_ANSWER: Partial<Record<CaseType, string>> = {
+  DISCLOSURE_OF_PROVISION_RECORDS: 'provisions',
+  PURPOSE_NOTIFICATION: 'purposes',
+};
+
 /**
  * Before the letter is generated: item by item what it will disclose (names of
  * fields, never values), and the organisation that signs it.
@@ -44,7 +50,7 @@ export const ReplyPreview = ({ type, items, rejected }: { type: CaseType; items:
           ))}
         </List>
       ) : (
-        <Typography variant="body2">{translate(`mamori.cases.preview.${type === 'DISCLOSURE_OF_PROVISION_RECORDS' ? 'provisions' : 'answer'}`)}</Typography>
+        <Typography variant="body2">{translate(`mamori.cases.preview.${WHOLE_ANSWER[type] ?? 'answer'}`)}</Typography>
       )}
       {profile.data && profile.data.missingFields.length > 0 ? (
         <Alert severity="warning" data-testid="reply-profile-missing">{translate('mamori.organisation.letterBlocked')}</Alert>

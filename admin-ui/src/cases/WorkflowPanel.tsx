@@ -16,7 +16,7 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useCanAccess, useDataProvider, useNotify, useRefresh, useTranslate } from 'react-admin';
-import { NON_DISCLOSURE_REASONS, type CaseStatus, type NonDisclosureReason } from '@mamori/shared';
+import { reasonsOfCaseType, type CaseStatus, type NonDisclosureReason } from '@mamori/shared';
 import type { MamoriDataProvider } from '../dataProvider';
 import { describeServerError, serverErrorOf } from '../errors';
 import { blockingRules, type CaseFacts } from './rules';
@@ -101,7 +101,7 @@ export const WorkflowPanel = ({ record }: { record: CaseFacts & { id: string; al
             {translate('mamori.cases.reasons')}
           </Typography>
           <FormGroup>
-            {NON_DISCLOSURE_REASONS.map((r) => (
+            {reasonsOfCaseType(record.type).map((r) => (
               <FormControlLabel
                 key={r}
                 control={

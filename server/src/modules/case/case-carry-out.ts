@@ -7,6 +7,7 @@ import type { AuditWriter } from '../audit/audit-writer';
 import type { DataSubject } from '../data-subject/data-subject.entity';
 import type { DataSubjectService, SubjectPatch } from '../data-subject/data-subject.service';
 import type { ProvisionService } from '../provision/provision.service';
+import type { PurposeService } from '../purpose/purpose.service';
 import type { Case } from './case.entity';
 import { isShortPath } from './case.workflow';
 import { fieldsOfItems, heldFieldsOf } from './requested-items';
@@ -51,6 +52,7 @@ export class CaseCarryOut {
   constructor(
     private readonly subjects: DataSubjectService,
     private readonly provisions: ProvisionService,
+    private readonly purposes: PurposeService,
     private readonly writer: AuditWriter,
     private readonly clock: Clock,
   ) {
@@ -62,6 +64,7 @@ export class CaseCarryOut {
       CESSATION_OF_USE: (s) => this.flag(s, 'restricted'),
       CESSATION_OF_PROVISION: (s) => this.flag(s, 'provisionStopped'),
       DISCLOSURE_OF_PROVISION_RECORDS: (s) => this.discloseProvisions(s),
+      PURPOSE_NOTIFICATION: (s) => this.notifyPurposes(s),
     };
   }
 
@@ -109,6 +112,23 @@ export class CaseCarryOut {
       caller.audit.entry('UPDATE', { entityType: 'DataSubject', entityId: subject.id, subjectId: subject.id, fields: [flag], caseId: c.id }),
     ]);
     return [flag];
+  }
+
+  /** The purposes of use in force for the subject's category are compiled for the reply; holding data under no purpose is refused. */
+  private async notifyPurposes({ manager, c, subject, caller }: Step): Promise<string[]> {
+    const purposes = await this.purposes.inForceFor(subject.category);
+    if (purposes.length === 0) {
+      throw conflict('NO_PURPOSE_OF_USE', `No purpose of use in force covers the category ${subject.category}; record one before notifying`, { category: subject.category });
+    }
+    await this.writer.writeWithin(manager, [
+      caller.audit.entry('READ', {
+        entityType: 'PurposeOfUse',
+        subjectId: subject.id,
+        caseId: c.id,
+        reason: `${purposes.length} purpose(s) of use compiled for ${subject.category}`,
+      }),
+    ]);
+    return [];
   }
 
   private async discloseProvisions({ manager, c, subject, caller }: Step): Promise<string[]> {

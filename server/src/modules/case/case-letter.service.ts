@@ -6,6 +6,7 @@ import type { DataSubjectService } from '../data-subject/data-subject.service';
 import type { OrganisationProfile } from '../organisation/organisation-profile.entity';
 import type { OrganisationService } from '../organisation/organisation.service';
 import type { ProvisionService } from '../provision/provision.service';
+import type { PurposeService } from '../purpose/purpose.service';
 import { requireWorker } from './case.access';
 import type { Case } from './case.entity';
 import { isCompleted } from './case.rules';
@@ -40,6 +41,7 @@ export class CaseLetterService {
     private readonly cases: CaseService,
     private readonly subjects: DataSubjectService,
     private readonly provisions: ProvisionService,
+    private readonly purposes: PurposeService,
     private readonly organisation: OrganisationService,
     private readonly documents: CaseDocumentService,
     private readonly clock: Clock,
@@ -95,6 +97,7 @@ export class CaseLetterService {
       subject,
       provisions: async () => (subject ? this.provisions.ofSubject(subject.id, { from: c.periodFrom, to: c.periodTo }) : []),
       answer: () => this.answer(c),
+      purposes: async () => (subject ? (await this.purposes.inForceFor(subject.category)).map(({ title, titleJa }) => ({ title, titleJa })) : []),
     });
   }
 

@@ -5,6 +5,7 @@ import type { AuditWriter } from '../audit/audit-writer';
 import type { SubjectKeys } from '../audit/subject-keys';
 import type { DataSubjectService } from '../data-subject/data-subject.service';
 import type { OrganisationService } from '../organisation/organisation.service';
+import type { PurposeService } from '../purpose/purpose.service';
 import { ProvisionService } from '../provision/provision.service';
 import { RetentionScheduler } from '../retention/retention.scheduler';
 import { RetentionService } from '../retention/retention.service';
@@ -24,16 +25,17 @@ export function createCaseServices(
   subjectKeys: SubjectKeys,
   subjects: DataSubjectService,
   organisation: OrganisationService,
+  purposes: PurposeService,
 ) {
   const cases = new CaseService(db, clock, auditWriter, subjectKeys);
   const provisions = new ProvisionService(db, clock, subjects);
-  const carryOut = new CaseCarryOut(subjects, provisions, auditWriter, clock);
+  const carryOut = new CaseCarryOut(subjects, provisions, purposes, auditWriter, clock);
   const caseDocuments = new CaseDocumentService(db, clock, new DocumentStore(config.documentDir, config.auditHmacKey), auditWriter, cases);
   const retention = new RetentionService(db, clock, cases, caseDocuments, provisions, auditWriter);
   return {
     cases,
     caseWorkflow: new CaseWorkflowService(db, clock, cases, subjects, carryOut, auditWriter),
-    caseLetters: new CaseLetterService(cases, subjects, provisions, organisation, caseDocuments, clock),
+    caseLetters: new CaseLetterService(cases, subjects, provisions, purposes, organisation, caseDocuments, clock),
     caseDocuments,
     provisions,
     retention,

@@ -1,4 +1,4 @@
-import type { CaseStatus, NonDisclosureReason } from '@mamori/shared';
+import { reasonsOfCaseType, type CaseStatus, type NonDisclosureReason } from '@mamori/shared';
 import { badInput, conflict } from '../../errors';
 import type { Case } from './case.entity';
 import { feeOwedYen, oldestSealCertificateDay } from './case.rules';
@@ -98,6 +98,7 @@ export function brokenRules(c: WorkflowCase): BrokenRule[] {
 
 /** Reasons stating a fact the case records must be true of it. */
 function reasonApplies(c: WorkflowCase, reason: NonDisclosureReason): boolean {
+  if (!reasonsOfCaseType(c.type).includes(reason)) return false;
   if (reason === 'FEE_MISSING_OR_INSUFFICIENT') return c.feeYen < feeOwedYen(c);
   if (reason === 'NO_MATCHING_DATA') return c.subjectId === null && c.noMatchingData;
   if (reason === 'PROXY_NOT_CONFIRMED') return c.requester === 'REPRESENTATIVE';

@@ -1,7 +1,7 @@
 import { DATA_ITEM_FIELDS, type CaseType, type RequestedItemValue } from '@mamori/shared';
 import type { DataSubject } from '../data-subject/data-subject.entity';
 import type { Case } from './case.entity';
-import type { ItemAnswer, LetterBody, ProvisionLine } from './reply-letter';
+import type { ItemAnswer, LetterBody, ProvisionLine, PurposeLine } from './reply-letter';
 import type { ItemOutcome } from './reply-letter.labels';
 import { heldFieldsOf } from './requested-items';
 
@@ -11,6 +11,8 @@ export interface ReplySources {
   subject: DataSubject | null;
   provisions: () => Promise<ProvisionLine[]>;
   answer: () => Promise<string>;
+  /** The purposes of use in force for the subject's category. */
+  purposes: () => Promise<PurposeLine[]>;
 }
 
 type Composer = (s: ReplySources) => LetterBody | Promise<LetterBody>;
@@ -75,6 +77,7 @@ export const REPLY_CONTENTS: Record<CaseType, Composer> = {
   CESSATION_OF_USE: cessation,
   CESSATION_OF_PROVISION: cessation,
   DISCLOSURE_OF_PROVISION_RECORDS: async (s) => ({ kind: 'provisions', periodFrom: s.c.periodFrom, periodTo: s.c.periodTo, provisions: await s.provisions() }),
+  PURPOSE_NOTIFICATION: async (s) => ({ kind: 'purposes', category: s.subject?.category ?? null, purposes: await s.purposes() }),
   INQUIRY: async (s) => ({ kind: 'answer', answer: await s.answer() }),
   COMPLAINT: async (s) => ({ kind: 'answer', answer: await s.answer() }),
 };

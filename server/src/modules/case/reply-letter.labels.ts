@@ -30,6 +30,9 @@ export interface LetterWords {
   provisionsIntro: string;
   noProvisions: string;
   provisionColumns: [string, string, string, string];
+  /** A notification of the purposes of use: the group the individual's data is held as, then the purposes. */
+  purposesIntro: (category: string | null) => string;
+  noPurposes: string;
   answer: string;
   rejected: string;
   feeNotRefunded: string;
@@ -76,6 +79,8 @@ const ja: LetterWords = {
   provisionsIntro: '第三者提供の記録は次のとおりです。',
   noProvisions: 'お客様の個人データを第三者に提供した記録はありません。',
   provisionColumns: ['提供日', '提供先', '提供した項目', '根拠'],
+  purposesIntro: (category) => `当社が保有するご本人の個人データ${category ? `（${category}として取り扱うもの）` : ''}の利用目的は、次のとおりです。`,
+  noPurposes: '当社が保有するご本人の個人データについて、現在定めている利用目的はございません。',
   answer: 'ご回答',
   rejected: '誠に恐れ入りますが、次の理由により、ご請求に応じることができません。',
   feeNotRefunded: 'なお、お支払いいただいた手数料は返還いたしかねますので、ご了承ください。',
@@ -109,6 +114,7 @@ const ja: LetterWords = {
     CESSATION_OF_USE: '利用停止',
     CESSATION_OF_PROVISION: '第三者提供の停止',
     DISCLOSURE_OF_PROVISION_RECORDS: '第三者提供記録の開示',
+    PURPOSE_NOTIFICATION: '利用目的の通知',
     INQUIRY: 'お問い合わせ',
     COMPLAINT: '苦情',
   },
@@ -166,6 +172,8 @@ const en: LetterWords = {
   provisionsIntro: 'Our records of providing your personal data to third parties:',
   noProvisions: 'We have no record of providing your personal data to a third party.',
   provisionColumns: ['Date', 'Recipient', 'Items provided', 'Legal basis'],
+  purposesIntro: (category) => `We use the personal data we hold about you${category ? ` (as ${category.toLowerCase()})` : ''} for the following purposes:`,
+  noPurposes: 'No purpose of use is currently set for the personal data we hold about you.',
   answer: 'Our answer',
   rejected: 'We regret that we cannot comply with your request, for the following reasons:',
   feeNotRefunded: 'Please note that the fee paid is not refunded.',
@@ -199,6 +207,7 @@ const en: LetterWords = {
     CESSATION_OF_USE: 'cessation of use',
     CESSATION_OF_PROVISION: 'cessation of provision to third parties',
     DISCLOSURE_OF_PROVISION_RECORDS: 'disclosure of third-party provision records',
+    PURPOSE_NOTIFICATION: 'notification of the purposes of use',
     INQUIRY: 'inquiry',
     COMPLAINT: 'complaint',
   },

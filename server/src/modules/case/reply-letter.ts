@@ -1,4 +1,13 @@
-import { itemLabel, type CaseType, type DateStyle, type LegalBasis, type NonDisclosureReason, type RequesterKind, type RequestedItemValue } from '@mamori/shared';
+import {
+  itemLabel,
+  type CaseType,
+  type DateStyle,
+  type LegalBasis,
+  type NonDisclosureReason,
+  type RequesterKind,
+  type RequestedItemValue,
+  type SubjectCategory,
+} from '@mamori/shared';
 import { LETTER_WORDS, type ItemOutcome, type LetterLanguage, type LetterWords } from './reply-letter.labels';
 
 /** The organisation that signs the letter (from its profile). */
@@ -26,10 +35,17 @@ export interface ProvisionLine {
   legalBasis: LegalBasis;
 }
 
+/** A purpose of use as the letter names it, in either language. */
+export interface PurposeLine {
+  title: string;
+  titleJa: string;
+}
+
 /** What the letter answers, by kind of request (composed per case type in reply-contents.ts). */
 export type LetterBody =
   | { kind: 'items'; heading: 'heldData' | 'changedData' | null; answers: ItemAnswer[] }
   | { kind: 'provisions'; periodFrom: string | null; periodTo: string | null; provisions: ProvisionLine[] }
+  | { kind: 'purposes'; category: SubjectCategory | null; purposes: PurposeLine[] }
   | { kind: 'answer'; answer: string }
   | { kind: 'rejected'; reasons: NonDisclosureReason[] };
 
@@ -79,6 +95,13 @@ function provisionTable(m: LetterModel, w: LetterWords, body: Extract<LetterBody
   return period + p(w.provisionsIntro) + table(w.provisionColumns, rows);
 }
 
+function purposeList(m: LetterModel, w: LetterWords, body: Extract<LetterBody, { kind: 'purposes' }>): string {
+  if (body.purposes.length === 0) return p(w.noPurposes);
+  const titles = body.purposes.map((purpose) => (m.language === 'ja' ? purpose.titleJa : purpose.title));
+  const intro = p(w.purposesIntro(body.category ? w.category[body.category] : null));
+  return `${intro}<ol class="purposes">${titles.map((t) => `<li>${escapeHtml(t)}</li>`).join('')}</ol>`;
+}
+
 function content(m: LetterModel, w: LetterWords): string {
   const body = m.body;
   switch (body.kind) {
@@ -86,6 +109,8 @@ function content(m: LetterModel, w: LetterWords): string {
       return `${p(w.rejected)}<ol class="reasons">${body.reasons.map((r) => `<li>${escapeHtml(w.reason[r])}</li>`).join('')}</ol>${p(w.feeNotRefunded)}`;
     case 'provisions':
       return provisionTable(m, w, body);
+    case 'purposes':
+      return purposeList(m, w, body);
     case 'answer':
       return `<h2>${escapeHtml(w.answer)}</h2>${p(body.answer)}`;
     case 'items': {

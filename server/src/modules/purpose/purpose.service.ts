@@ -1,3 +1,4 @@
+import type { SubjectCategory } from '@mamori/shared';
 import type { Database } from '../../db/data-source';
 import { conflict, notFound } from '../../errors';
 import { applyListArgs, toId, toIds } from '../common/list';
@@ -34,6 +35,12 @@ export class PurposeService {
 
   count(args: PurposeOfUseListArgs): Promise<number> {
     return this.query(args).getCount();
+  }
+
+  /** The purposes in force for a group of data subjects: what an individual of that group is told their data is used for. */
+  async inForceFor(category: SubjectCategory): Promise<PurposeOfUse[]> {
+    const active = await this.db.manager.find(PurposeOfUse, { where: { active: true }, order: { id: 'ASC' } });
+    return active.filter((p) => p.categories.includes(category));
   }
 
   async create(args: CreatePurposeOfUseArgs): Promise<PurposeOfUse> {
