@@ -1,7 +1,7 @@
 import type { Role } from '@mamori/shared';
 import { canAccess } from '../../../admin-ui/src/access';
 
-/** One screen of the UI: the access.ts grant it needs and its route (records of the demo data set have id 1). */
+/** One screen of the UI: the access.ts grant it needs and its route (`:id` is a record the role can see, see recordRoute). */
 export interface Screen {
   resource: string;
   action: string;
@@ -12,7 +12,7 @@ const crud = (resource: string, actions: readonly string[]): Screen[] =>
   actions.map((action) => ({
     resource,
     action,
-    route: { list: `/${resource}`, show: `/${resource}/1/show`, edit: `/${resource}/1`, create: `/${resource}/create` }[action] ?? `/${resource}`,
+    route: { list: `/${resource}`, show: `/${resource}/:id/show`, edit: `/${resource}/:id`, create: `/${resource}/create` }[action] ?? `/${resource}`,
   }));
 
 /**
@@ -48,3 +48,24 @@ const EVERYONE = new Set(['dashboard', 'two-factor', 'reminders']);
 
 /** The screens a role may open. */
 export const screensOf = (role: Role): Screen[] => SCREENS.filter((s) => EVERYONE.has(s.resource) || canAccess(role, s.resource, s.action));
+
+/** The list query of a resource, as the schema names it (AuditEntry → allAuditEntries). */
+const listQueryOf = (resource: string): string => `all${/[^aeiou]y$/.test(resource) ? `${resource.slice(0, -1)}ies` : `${resource}s`}`;
+
+/**
+ * A screen's route with `:id` replaced by the first record the role can see:
+ * need-to-know hides some demo records from staff (an audit entry of someone
+ * else, a provision of a subject they do not handle), and opening one would
+ * show the not-found notice instead of the page.
+ */
+export async function recordRoute(
+  screen: Screen,
+  gql: (query: string) => Promise<{ data?: Record<string, Array<{ id: string }> | null> | null }>,
+): Promise<string> {
+  if (!screen.route.includes(':id')) return screen.route;
+  const query = listQueryOf(screen.resource);
+  const res = await gql(`{ ${query}(perPage: 1, sortField: "id", sortOrder: "ASC") { id } }`);
+  const id = res.data?.[query]?.[0]?.id;
+  if (!id) throw new Error(`no ${screen.resource} record for this role: the demo data should hold one`);
+  return screen.route.replace(':id', id);
+}
