@@ -1,6 +1,6 @@
 import { CASE_STATUSES } from '@mamori/shared';
 import { databaseKinds } from './support/databases';
-import { MANAGER, STAFF, STAFF2, SUPERVISOR, startServer, type TestServer } from './support/server';
+import { AUDITOR, MANAGER, STAFF, STAFF2, SUPERVISOR, startServer, type TestServer } from './support/server';
 
 const noonJst = (day: string) => `${day}T03:00:00.000Z`;
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
@@ -84,6 +84,13 @@ describe.each(databaseKinds())('dashboard on %s', (kind) => {
     expect(su).toMatchObject({ role: 'SUPERVISOR', cases: null, assignmentQueue: null, pendingBreakGlassReviews: null });
     expect(su.supervision).not.toBeNull();
     expect((await s.gql('{ dashboard { role } }')).errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  test('the internal auditor sees every case deadline and the supervision, not the manager queues', async () => {
+    const au = await dashboard(await s.login(AUDITOR));
+    expect(au).toMatchObject({ role: 'AUDITOR', cases: { scope: 'ALL' }, assignmentQueue: null, pendingBreakGlassReviews: null });
+    expect(au.supervision).not.toBeNull();
+    expect(au.cases.byStatus).toEqual((await dashboard(manager)).cases.byStatus);
   });
 
   test('overdue and due-soon cases on both sides of their edge days; staff see only their own', async () => {

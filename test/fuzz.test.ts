@@ -191,7 +191,7 @@ function argumentsOf(field: GraphQLField<unknown, unknown>): fc.Arbitrary<Record
 /** What a response must never hold: SQL, driver names, stack frames, source paths. */
 const LEAK = /\bSELECT\b|\bINSERT\b|\bUPDATE\s+\S+\s+SET\b|\bDELETE\s+FROM\b|sqlite|mysql|mariadb|QueryFailedError|TypeORM|\bER_[A-Z_]{3,}|\bat \/|\bat \S+ \(|\.ts:\d|\.js:\d|node_modules/i;
 
-type Role = 'PRIVACY_MANAGER' | 'STAFF' | 'SUPERVISOR' | 'anonymous';
+type Role = 'PRIVACY_MANAGER' | 'STAFF' | 'SUPERVISOR' | 'AUDITOR' | 'anonymous';
 
 interface Tally {
   requests: number;
@@ -242,15 +242,15 @@ function problemsOf(status: number, body: string): string[] {
 
 describe('hostile input on sqlite', () => {
   let s: TestServer;
-  const tokens: Record<Role, string | undefined> = { PRIVACY_MANAGER: undefined, STAFF: undefined, SUPERVISOR: undefined, anonymous: undefined };
+  const tokens: Record<Role, string | undefined> = { PRIVACY_MANAGER: undefined, STAFF: undefined, SUPERVISOR: undefined, AUDITOR: undefined, anonymous: undefined };
   let tables: string[] = [];
 
   beforeAll(async () => {
     tally.tests = rootFields(schema, 'Mutation').length + rootFields(schema, 'Query').filter((f) => f.args.length > 0).length + 5;
     s = await startServer('sqlite');
-    // own accounts, so that what the fuzzer does to users 1–3 (demotions, resets) does not end its sessions
+    // own accounts, so that what the fuzzer does to the demo users (demotions, resets) does not end its sessions
     const manager = await s.login('manager@mamori.example');
-    for (const role of ['PRIVACY_MANAGER', 'STAFF', 'SUPERVISOR'] as const) {
+    for (const role of ['PRIVACY_MANAGER', 'STAFF', 'SUPERVISOR', 'AUDITOR'] as const) {
       const email = `fuzz-${role.toLowerCase().replace('_', '-')}@mamori.example`;
       await s.gql('mutation($e: String!, $r: Role!) { createUser(email: $e, displayName: "Fuzz", role: $r, password: "fuzz-account-password-2026") { id } }', { e: email, r: role }, manager);
       tokens[role] = await s.login(email, 'fuzz-account-password-2026');
@@ -287,7 +287,7 @@ describe('hostile input on sqlite', () => {
     return { status: res.status, body: await res.text() };
   }
 
-  const roleArb = fc.constantFrom<Role>('PRIVACY_MANAGER', 'PRIVACY_MANAGER', 'PRIVACY_MANAGER', 'STAFF', 'SUPERVISOR', 'anonymous');
+  const roleArb = fc.constantFrom<Role>('PRIVACY_MANAGER', 'PRIVACY_MANAGER', 'PRIVACY_MANAGER', 'STAFF', 'SUPERVISOR', 'AUDITOR', 'anonymous');
 
   /** One call with generated arguments, as variables or inlined as literals; the checks of this suite on its outcome. */
   async function callAndCheck(root: RootKind, field: GraphQLField<unknown, unknown>, args: Record<string, unknown>, role: Role, inline: boolean): Promise<void> {
@@ -469,7 +469,7 @@ describe('hostile input on sqlite', () => {
   });
 
   test('the fuzzing accounts were still signed in at the end (the calls reached the services, not only the sign-in check)', async () => {
-    for (const role of ['PRIVACY_MANAGER', 'STAFF', 'SUPERVISOR'] as const) {
+    for (const role of ['PRIVACY_MANAGER', 'STAFF', 'SUPERVISOR', 'AUDITOR'] as const) {
       expect((await s.gql('{ me { role } }', {}, tokens[role])).data?.me.role).toBe(role);
     }
     expect(tally.mutations.succeeded).toBeGreaterThan(20);

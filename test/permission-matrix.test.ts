@@ -16,10 +16,10 @@ import {
   type PersonalPath,
   type RootKind,
 } from './support/schema-operations';
-import { DEMO_PASSWORD, MANAGER, STAFF, SUPERVISOR, startServer, type GraphQLResponse, type TestServer } from './support/server';
+import { AUDITOR, DEMO_PASSWORD, MANAGER, STAFF, SUPERVISOR, startServer, type GraphQLResponse, type TestServer } from './support/server';
 
 const PERSONAL = PERSONAL_DATA_FIELDS as Record<string, readonly string[]>;
-const EMAIL: Record<Exclude<Column, 'anonymous'>, string> = { PRIVACY_MANAGER: MANAGER, STAFF, SUPERVISOR };
+const EMAIL: Record<Exclude<Column, 'anonymous'>, string> = { PRIVACY_MANAGER: MANAGER, STAFF, SUPERVISOR, AUDITOR };
 /** Actions whose entry covers personal data that left the server in the same request. */
 const COVERING = new Set(['READ', 'BREAK_GLASS', 'CREATE', 'UPDATE', 'ERASE']);
 const SENTENCE = 'The requester telephoned and this record must be checked at once for the reply.';

@@ -18,10 +18,10 @@ import {
 import { PERSONAL_DATA_FIELDS } from '@mamori/shared';
 import { buildBareSchema } from '../server/src/graphql/schema';
 import { permissionRules } from '../server/src/permissions';
-import { WHO } from '../server/src/permissions/rules';
+import { canReadCaseData, WHO } from '../server/src/permissions/rules';
 import { allow } from 'graphql-shield';
 import { databaseKinds } from './support/databases';
-import { MANAGER, SUPERVISOR, startServer, type TestServer } from './support/server';
+import { AUDITOR, MANAGER, SUPERVISOR, startServer, type TestServer } from './support/server';
 
 const PERSONAL = PERSONAL_DATA_FIELDS as Record<string, readonly string[]>;
 const MAX_HOPS = 6;
@@ -124,25 +124,36 @@ function holdsValue(data: unknown, fields: string[]): boolean {
   return holdsValue((data as Record<string, unknown>)[fields[0]!], fields.slice(1));
 }
 
-describe('the supervisor walk (static)', () => {
+/** The operations a role may call whose result type leads to a personal-data field. */
+function reachingOperations(schema: GraphQLSchema, role: string): string[] {
+  const reach = reachingTypes(schema);
+  const found: string[] = [];
+  for (const root of ['Query', 'Mutation'] as const) {
+    const rules = permissionRules[root] as Record<string, unknown>;
+    const type = schema.getType(root) as GraphQLObjectType;
+    for (const [name, field] of Object.entries(type.getFields())) {
+      const rule = rules[name];
+      const may = rule === allow || (WHO.get(rule) ?? []).includes(role);
+      if (may && reach.has(getNamedType(field.type).name) && name !== 'login') found.push(`${root}.${name}`);
+    }
+  }
+  return found;
+}
+
+describe('the supervisor and auditor walk (static)', () => {
   let schema: GraphQLSchema;
   beforeAll(async () => {
     schema = await buildBareSchema();
   });
 
   test('no operation a supervisor may call returns or reaches a type with personal data', () => {
-    const reach = reachingTypes(schema);
-    const offending: string[] = [];
-    for (const root of ['Query', 'Mutation'] as const) {
-      const rules = permissionRules[root] as Record<string, unknown>;
-      const type = schema.getType(root) as GraphQLObjectType;
-      for (const [name, field] of Object.entries(type.getFields())) {
-        const rule = rules[name];
-        const supervisorMay = rule === allow || (WHO.get(rule) ?? []).includes('SUPERVISOR');
-        if (supervisorMay && reach.has(getNamedType(field.type).name) && name !== 'login') offending.push(`${root}.${name}`);
-      }
-    }
-    expect(offending).toEqual([]);
+    expect(reachingOperations(schema, 'SUPERVISOR')).toEqual([]);
+  });
+
+  test('the internal auditor reaches personal data only through the case reads, whose personal fields and scans refuse it', () => {
+    expect(reachingOperations(schema, 'AUDITOR').sort()).toEqual(['Query.Case', 'Query.allCases']);
+    const caseRules = permissionRules.Case as Record<string, unknown>;
+    for (const field of [...PERSONAL.Case!, 'documents']) expect({ field, guarded: caseRules[field] === canReadCaseData }).toEqual({ field, guarded: true });
   });
 
   test('the walk reaches every personal-data field of the shared list', () => {
@@ -152,17 +163,23 @@ describe('the supervisor walk (static)', () => {
   });
 });
 
-describe.each(databaseKinds())('a supervisor is refused every personal-data path on %s', (kind) => {
+const WALKERS = [
+  ['supervisor', 'SUPERVISOR', SUPERVISOR],
+  ['internal auditor', 'AUDITOR', AUDITOR],
+] as const;
+
+describe.each(databaseKinds().flatMap((kind) => WALKERS.map(([who, role, email]) => [kind, who, role, email] as const)))('on %s, the %s', (kind, _who, role, email) => {
   let s: TestServer;
   let schema: GraphQLSchema;
-  let supervisor: string;
+  let token: string;
   const personalValues: string[] = [];
+  let caseCount = 0;
 
   beforeAll(async () => {
     schema = await buildBareSchema();
     s = await startServer(kind);
     const manager = await s.login(MANAGER);
-    supervisor = await s.login(SUPERVISOR);
+    token = await s.login(email);
     // the values a leak would show, read as the manager
     const subjectFields = PERSONAL.DataSubject!.join(' ');
     const caseFields = PERSONAL.Case!.join(' ');
@@ -171,10 +188,11 @@ describe.each(databaseKinds())('a supervisor is refused every personal-data path
       for (const v of Object.values(row as Record<string, unknown>)) if (typeof v === 'string' && v.length >= 3) personalValues.push(v);
     }
     expect(personalValues.length).toBeGreaterThan(10);
+    caseCount = res.data!.allCases.length;
   });
   afterAll(() => s?.close());
 
-  test('every query and mutation reaching a personal field, through every path, is FORBIDDEN and leaks nothing', async () => {
+  test('is refused every query and mutation reaching a personal field, through every path, and nothing leaks', async () => {
     const paths = personalPaths(schema);
     expect(paths.length).toBeGreaterThan(20);
     const failures: string[] = [];
@@ -183,9 +201,12 @@ describe.each(databaseKinds())('a supervisor is refused every personal-data path
       await Promise.all(
         paths.slice(i, i + 8).map(async (p) => {
           roots.add(`${p.operation}.${p.root}`);
-          const res = await s.gql(p.text, {}, supervisor);
+          const requestId = `walk-${role}-${paths.indexOf(p)}`;
+          const res = await s.gql(p.text, {}, token, { 'x-request-id': requestId });
           const codes = (res.errors ?? []).map((e) => e.extensions.code);
           if (!codes.includes('FORBIDDEN')) failures.push(`${p.text} → ${codes.join(',') || 'no error'}`);
+          const denials = await s.sql("SELECT id FROM audit_entry WHERE request_id = ? AND action = 'ACCESS_DENIED'", [requestId]);
+          if (!denials.length) failures.push(`${p.text} → refused without an ACCESS_DENIED entry`);
           if (holdsValue(res.data, p.fields)) failures.push(`${p.text} → returned ${p.personal}`);
           const leaked = personalValues.find((v) => res.body.includes(v));
           if (leaked) failures.push(`${p.text} → response holds a personal value`);
@@ -197,15 +218,35 @@ describe.each(databaseKinds())('a supervisor is refused every personal-data path
     expect([...roots]).toEqual(expect.arrayContaining(['query.DataSubject', 'query.allDataSubjects', 'query.Case', 'query.allCases', 'mutation.breakGlassRead']));
   });
 
-  test('what a supervisor may read holds no personal value', async () => {
-    const res = await s.gql(
-      `{ dashboard { role supervision { notAllowedSubcontractorIds } incidents { reportPendingIds } }
-         allSubcontractors(perPage: 1000) { id name contact } allEntrustments(perPage: 1000) { id dataItems note }
-         allIncidents(perPage: 1000) { id description } me { id role } }`,
-      {},
-      supervisor,
-    );
-    expect(res.errors).toBeUndefined();
-    expect(personalValues.filter((v) => res.body.includes(v))).toEqual([]);
+  test('sees no personal value in what it may read', async () => {
+    let cases = 0;
+    for (const query of role === 'AUDITOR' ? AUDITOR_READS : SUPERVISOR_READS) {
+      const res = await s.gql(query, {}, token);
+      expect(res.errors).toBeUndefined();
+      expect(personalValues.filter((v) => res.body.includes(v))).toEqual([]);
+      cases += (res.data?.allCases as unknown[] | undefined)?.length ?? 0;
+    }
+    // the auditor really got every case, without its personal data
+    if (role === 'AUDITOR') expect(cases).toBe(caseCount);
+    expect(caseCount).toBeGreaterThan(0);
   });
 });
+
+const SUPERVISOR_READS = [
+  `{ dashboard { role supervision { notAllowedSubcontractorIds } incidents { reportPendingIds } }
+     allSubcontractors(perPage: 1000) { id name contact } allEntrustments(perPage: 1000) { id dataItems note }
+     allIncidents(perPage: 1000) { id description } me { id role } }`,
+];
+
+/** What the auditor's screens ask for: every case's record without its personal fields, the whole trail, training, supervision. */
+const AUDITOR_READS = [
+  `{ dashboard { role cases { overdueCount overdue { id reference } byStatus { status count } } supervision { notAllowedSubcontractorIds } incidents { reportPendingIds } }
+     me { id role department } Case(id: "1") { id reference status documentsDestroyOn timeline { at to } } }`,
+  `{ allCases(perPage: 200) { id reference type status requester channel receivedOn dueOn daysLeft overdue subjectId assigneeId feeYen feeOwedYen
+     requestedItems { item held } nonDisclosureReasons repliedOn completedOn outcomeFields timeline { id from to actorName at reasons } } }`,
+  `{ allAuditEntries(perPage: 1000) { id seq action actorId actorRole entityType entityId subjectId caseId fields reason outcome changes hash } }`,
+  `{ trainingStatus { userId displayName department complete } allTrainingCompletions(perPage: 500) { id userId result }
+     allUsers(perPage: 500) { id displayName email role department } }`,
+  `{ allSubcontractors(perPage: 500) { id name contact } allEntrustments(perPage: 500) { id dataItems note }
+     allSupervisionReviews(perPage: 500) { id findings } allIncidents(perPage: 500) { id description } }`,
+];

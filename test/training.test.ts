@@ -89,6 +89,14 @@ describe.each(databaseKinds())('training records on %s', (kind) => {
     expect(all.data?._allTrainingCompletionsMeta.count).toBe(2);
   });
 
+  test('the internal auditor reads every user’s standing and attempts, and records none', async () => {
+    const audited = await s.gql(`{ trainingStatus { userId department complete } _allTrainingCompletionsMeta { count } }`, {}, t.auditor);
+    expect(audited.data?._allTrainingCompletionsMeta.count).toBe(2);
+    expect((audited.data?.trainingStatus as Array<{ userId: string }>).map((r) => r.userId)).toEqual(expect.arrayContaining([t.staffId, managerId]));
+    expect(codeOf(await record({}, t.auditor))).toBe('FORBIDDEN');
+    expect(codeOf(await createCourse({}, t.auditor))).toBe('FORBIDDEN');
+  });
+
   test('bad attempts are refused and change nothing: future day, before the fiscal year, score out of range, unknown user', async () => {
     const before = await lastAuditId(s);
     expect(codeOf(await record({ completedOn: '2026-12-02' }))).toBe('BAD_USER_INPUT');

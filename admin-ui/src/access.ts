@@ -15,7 +15,7 @@ const READ = ['list', 'show'] as const;
 
 export const ACCESS: Record<Role, Grants> = {
   PRIVACY_MANAGER: {
-    Case: [...READ, 'create', 'edit', 'assign', 'transition', 'match'],
+    Case: [...READ, 'readPersonal', 'create', 'edit', 'assign', 'transition', 'match'],
     'assignment-queue': ['list'],
     DataSubject: [...READ, 'create', 'edit', 'erase', 'accessHistory'],
     Consent: [...READ, 'create', 'withdraw'],
@@ -34,7 +34,7 @@ export const ACCESS: Record<Role, Grants> = {
     organisation: ['list', 'edit'],
   },
   STAFF: {
-    Case: [...READ, 'create', 'edit', 'transition', 'match'],
+    Case: [...READ, 'readPersonal', 'create', 'edit', 'transition', 'match'],
     DataSubject: [...READ, 'edit', 'breakGlass'],
     Consent: [...READ, 'create', 'withdraw'],
     PurposeOfUse: READ,
@@ -53,6 +53,19 @@ export const ACCESS: Record<Role, Grants> = {
     ConfidentialityAgreement: [...READ, 'create', 'edit'],
     SupervisionReview: [...READ, 'create', 'edit'],
     Entrustment: [...READ, 'create', 'edit', 'close'],
+    Incident: READ,
+    IncidentMeasure: READ,
+  },
+  // the internal auditor reads the records it audits and changes none; a case without its personal data
+  AUDITOR: {
+    Case: READ,
+    AuditEntry: [...READ, 'verify', 'seeActors'],
+    User: READ,
+    PurposeOfUse: READ,
+    Subcontractor: READ,
+    ConfidentialityAgreement: READ,
+    SupervisionReview: READ,
+    Entrustment: READ,
     Incident: READ,
     IncidentMeasure: READ,
   },

@@ -1,7 +1,7 @@
 import buildGraphQLProvider, { buildQuery as defaultBuildQuery } from 'ra-data-graphql-simple';
 import { CREATE, GET_LIST, GET_MANY, GET_MANY_REFERENCE, UPDATE, type DataProvider } from 'react-admin';
 import { canAccess } from './access';
-import type { FieldSet } from './common/fieldSets';
+import type { FieldSet, SparseField } from './common/fieldSets';
 import { session } from './session';
 import { toHttpError } from './errors';
 import { client } from './graphqlClient';
@@ -43,7 +43,7 @@ const FIELD_SETS: Record<string, FieldSet> = {
 };
 
 type BuildQuery = ReturnType<typeof defaultBuildQuery>;
-type Params = { meta?: { sparseFields?: string[] } & Record<string, unknown> } & Record<string, unknown>;
+type Params = { meta?: { sparseFields?: SparseField[] } & Record<string, unknown> } & Record<string, unknown>;
 
 const kindOf = (fetchType: string): 'list' | 'reference' | 'one' | 'mutation' =>
   fetchType === GET_LIST || fetchType === GET_MANY_REFERENCE
@@ -54,9 +54,10 @@ const kindOf = (fetchType: string): 'list' | 'reference' | 'one' | 'mutation' =>
         ? 'mutation'
         : 'one';
 
-const fieldsFor = (resource: string, kind: ReturnType<typeof kindOf>): string[] | undefined => {
+const fieldsFor = (resource: string, kind: ReturnType<typeof kindOf>): SparseField[] | undefined => {
   const set = FIELD_SETS[resource];
   if (!set) return undefined;
+  if (kind === 'one' && set.oneWithoutPersonal && !canAccess(session.user()?.role, resource, 'readPersonal')) return set.oneWithoutPersonal;
   return kind === 'mutation' ? (set.mutation ?? ['id']) : set[kind];
 };
 

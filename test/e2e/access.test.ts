@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { MANAGER, STAFF, SUPERVISOR, startServer, type TestServer } from '../support/server';
+import { AUDITOR, MANAGER, STAFF, SUPERVISOR, startServer, type TestServer } from '../support/server';
 import { countEntries, open } from './support/app';
 import { launch, screenshot, seriousProblems, signIn, type E2EBrowser } from './support/browser';
 
@@ -52,6 +52,32 @@ describe('who reaches which page in the browser', () => {
     const denied = await countEntries(s, 'ACCESS_DENIED');
     const reads = await countEntries(s, 'READ');
     for (const route of ['/DataSubject', '/DataSubject/1/show', '/Case', '/Case/1/show', '/Case/create', '/AuditEntry', '/ThirdPartyProvision', '/User', '/assignment-queue']) {
+      await expectDenied(page, route);
+    }
+    expect(await countEntries(s, 'ACCESS_DENIED')).toBe(denied);
+    expect(await countEntries(s, 'READ')).toBe(reads);
+    await page.close();
+  });
+
+  test('the internal auditor reads every case without its personal data and the whole trail, and reaches no data subject', async () => {
+    const page = await b.newPage();
+    await signIn(page, s.url, AUDITOR, 'AUDITOR');
+    const denied = await countEntries(s, 'ACCESS_DENIED');
+    const reads = await countEntries(s, 'READ');
+    const [demoCase] = await s.sql('SELECT id, reference, requester_name, reply_address FROM request_case ORDER BY id LIMIT 1');
+    await open(page, s, '/Case');
+    await page.getByText(demoCase.reference).first().waitFor();
+    await open(page, s, `/Case/${demoCase.id}/show`);
+    await page.getByTestId('no-personal-data').waitFor();
+    await page.getByTestId('timeline').waitFor();
+    const text = await page.locator('#main-content').innerText();
+    expect(text).not.toContain(demoCase.requester_name);
+    expect(text).not.toContain(demoCase.reply_address);
+    expect(await page.getByTestId('scans-panel').count()).toBe(0);
+    await screenshot(page, 'auditor-case-en');
+    await open(page, s, '/AuditEntry');
+    await page.getByTestId('log-state').waitFor();
+    for (const route of ['/DataSubject', '/DataSubject/1/show', '/Case/create', `/Case/${demoCase.id}`, '/ThirdPartyProvision', '/User/create', '/Subcontractor/create', '/assignment-queue', '/break-glass']) {
       await expectDenied(page, route);
     }
     expect(await countEntries(s, 'ACCESS_DENIED')).toBe(denied);

@@ -1,6 +1,6 @@
 import type { Role } from '@mamori/shared';
 import type { Page } from 'playwright-core';
-import { MANAGER, STAFF, SUPERVISOR, startServer, type TestServer } from '../support/server';
+import { AUDITOR, MANAGER, STAFF, SUPERVISOR, startServer, type TestServer } from '../support/server';
 import { open } from './support/app';
 import { axeViolations } from './support/axe';
 import { launch, signIn, switchLanguage, type E2EBrowser } from './support/browser';
@@ -10,6 +10,7 @@ const ROLES: Array<[Role, string]> = [
   ['PRIVACY_MANAGER', MANAGER],
   ['STAFF', STAFF],
   ['SUPERVISOR', SUPERVISOR],
+  ['AUDITOR', AUDITOR],
 ];
 const LANGUAGES = [
   ['ja', '日本語'],

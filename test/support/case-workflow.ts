@@ -1,4 +1,4 @@
-import { MANAGER, STAFF, STAFF2, SUPERVISOR, type GraphQLResponse, type TestServer } from './server';
+import { AUDITOR, MANAGER, STAFF, STAFF2, SUPERVISOR, type GraphQLResponse, type TestServer } from './server';
 
 /** Helpers of the case-workflow suites: intake, assignment, transitions and audit look-ups over the real API. */
 
@@ -7,13 +7,14 @@ export interface Tokens {
   staff: string;
   staff2: string;
   supervisor: string;
+  auditor: string;
   staffId: string;
 }
 
 export async function signIn(s: TestServer): Promise<Tokens> {
-  const [manager, staff, staff2, supervisor] = await Promise.all([s.login(MANAGER), s.login(STAFF), s.login(STAFF2), s.login(SUPERVISOR)]);
+  const [manager, staff, staff2, supervisor, auditor] = await Promise.all([s.login(MANAGER), s.login(STAFF), s.login(STAFF2), s.login(SUPERVISOR), s.login(AUDITOR)]);
   const me = await s.gql<{ me: { id: string } }>('{ me { id } }', {}, staff);
-  return { manager, staff, staff2, supervisor, staffId: me.data!.me.id };
+  return { manager, staff, staff2, supervisor, auditor, staffId: me.data!.me.id };
 }
 
 /** Moves the clock and signs everyone in again (session tokens expire after hours, not years). */

@@ -24,7 +24,7 @@ import { PERSONAL_DATA_FIELDS } from '@mamori/shared';
  */
 
 export type RootKind = 'Query' | 'Mutation';
-export const COLUMNS = ['PRIVACY_MANAGER', 'STAFF', 'SUPERVISOR', 'anonymous'] as const;
+export const COLUMNS = ['PRIVACY_MANAGER', 'STAFF', 'SUPERVISOR', 'AUDITOR', 'anonymous'] as const;
 export type Column = (typeof COLUMNS)[number];
 
 const PERSONAL = PERSONAL_DATA_FIELDS as Record<string, readonly string[]>;

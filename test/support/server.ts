@@ -14,6 +14,7 @@ export const MANAGER = 'manager@mamori.example';
 export const STAFF = 'staff@mamori.example';
 export const STAFF2 = 'staff2@mamori.example';
 export const SUPERVISOR = 'supervisor@mamori.example';
+export const AUDITOR = 'auditor@mamori.example';
 export { DEMO_USERS };
 
 export interface GraphQLResponse<T = Record<string, any>> {

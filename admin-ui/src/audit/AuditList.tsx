@@ -1,6 +1,6 @@
 import { Box } from '@mui/material';
-import { CanAccess, Datagrid, DateInput, FilterButton, List, ReferenceInput, SelectInput, TextField, TextInput, TopToolbar, usePermissions } from 'react-admin';
-import { AUDIT_ACTIONS, type Role } from '@mamori/shared';
+import { CanAccess, Datagrid, DateInput, FilterButton, List, ReferenceInput, SelectInput, TextField, TextInput, TopToolbar, useCanAccess } from 'react-admin';
+import { AUDIT_ACTIONS } from '@mamori/shared';
 import { EntityField, EnumField, FieldNamesField, InstantField } from '../common/fields';
 import { enumChoices } from '../i18n';
 import { ActorField } from './ActorField';
@@ -53,15 +53,15 @@ const Actions = () => (
   </TopToolbar>
 );
 
-/** The audit trail, newest first: read-only, filterable as the contract says, verifiable and exportable by the manager. */
+/** The audit trail, newest first: read-only, filterable as the contract says, verifiable by the manager and the internal auditor, exportable by the manager. */
 export const AuditList = () => {
-  const { permissions: role } = usePermissions<Role>();
-  const manager = role === 'PRIVACY_MANAGER';
+  // the manager and the internal auditor read everyone's entries and the log's witnessed state
+  const { canAccess: wholeTrail } = useCanAccess({ resource: 'AuditEntry', action: 'seeActors' });
   return (
     <List
-      aside={manager ? <LogStateAside /> : undefined}
-      title={manager ? 'mamori.audit.trailTitle' : 'mamori.audit.myTrailTitle'}
-      filters={manager ? managerFilters : staffFilters}
+      aside={wholeTrail ? <LogStateAside /> : undefined}
+      title={wholeTrail ? 'mamori.audit.trailTitle' : 'mamori.audit.myTrailTitle'}
+      filters={wholeTrail ? managerFilters : staffFilters}
       actions={<Actions />}
       sort={{ field: 'id', order: 'DESC' }}
       exporter={false}

@@ -1,6 +1,5 @@
 import { Typography } from '@mui/material';
-import { ReferenceField, TextField, useGetIdentity, usePermissions, useRecordContext, useTranslate } from 'react-admin';
-import type { Role } from '@mamori/shared';
+import { ReferenceField, TextField, useCanAccess, useGetIdentity, useRecordContext, useTranslate } from 'react-admin';
 
 /**
  * The assignee: the manager sees the staff member's name; staff cannot read
@@ -8,7 +7,8 @@ import type { Role } from '@mamori/shared';
  */
 export const AssigneeField = (_props: { label?: string; source?: string; sortable?: boolean; sortBy?: string }) => {
   const record = useRecordContext<{ id: string; assigneeId?: string | null }>();
-  const { permissions: role } = usePermissions<Role>();
+  // who may list users (the manager, the internal auditor) sees the name; staff cannot
+  const { canAccess: seesUsers } = useCanAccess({ resource: 'User', action: 'list' });
   const { identity } = useGetIdentity();
   const translate = useTranslate();
   if (!record) return null;
@@ -19,7 +19,7 @@ export const AssigneeField = (_props: { label?: string; source?: string; sortabl
       </Typography>
     );
   }
-  if (role === 'PRIVACY_MANAGER') {
+  if (seesUsers) {
     return (
       <ReferenceField source="assigneeId" reference="User" link="show">
         <TextField source="displayName" />

@@ -75,8 +75,11 @@ const Fee = ({ record }: { record: CaseRecord }) => {
 
 const CaseDetail = () => {
   const record = useRecordContext<CaseRecord>();
+  const translate = useTranslate();
   const { canAccess: canAssign } = useCanAccess({ resource: 'Case', action: 'assign' });
   const { canAccess: canWork } = useCanAccess({ resource: 'Case', action: 'transition' });
+  // the internal auditor reads the workflow and deadlines; names, scans and notes are not asked for
+  const { canAccess: personal } = useCanAccess({ resource: 'Case', action: 'readPersonal' });
   if (!record) return null;
   const open = record.status !== 'CLOSED';
   const carryOutShown = canWork && record.status === 'IN_PROGRESS' && !isShortPath(record);
@@ -109,9 +112,10 @@ const CaseDetail = () => {
       <Grid size={{ xs: 12, md: 6 }}>
         <Section title="mamori.cases.requester">
           <Item label="resources.Case.fields.requester"><EnumField source="requester" enumName="RequesterKind" /></Item>
-          <Item label="resources.Case.fields.requesterName"><TextField source="requesterName" /></Item>
-          {record.requester === 'REPRESENTATIVE' && <Item label="resources.Case.fields.representativeName"><TextField source="representativeName" /></Item>}
-          <Item label="resources.Case.fields.replyAddress"><TextField source="replyAddress" /></Item>
+          {personal && <Item label="resources.Case.fields.requesterName"><TextField source="requesterName" /></Item>}
+          {personal && record.requester === 'REPRESENTATIVE' && <Item label="resources.Case.fields.representativeName"><TextField source="representativeName" /></Item>}
+          {personal && <Item label="resources.Case.fields.replyAddress"><TextField source="replyAddress" /></Item>}
+          {!personal && <Typography variant="body2" color="text.secondary" data-testid="no-personal-data">{translate('mamori.cases.withoutPersonalData')}</Typography>}
         </Section>
       </Grid>
       <Grid size={{ xs: 12, md: 4 }}>
@@ -131,7 +135,11 @@ const CaseDetail = () => {
       </Grid>
       <Grid size={{ xs: 12, md: 4 }}>
         <Section title="mamori.cases.subject" testId="subject">
-          <SubjectPanel caseId={String(record.id)} subjectId={record.subjectId} noMatchingData={record.noMatchingData} open={open} />
+          {personal ? (
+            <SubjectPanel caseId={String(record.id)} subjectId={record.subjectId} noMatchingData={record.noMatchingData} open={open} />
+          ) : (
+            <Typography variant="body2">{record.subjectId ? `#${record.subjectId}` : translate(record.noMatchingData ? 'resources.Case.fields.noMatchingData' : 'mamori.cases.noSubject')}</Typography>
+          )}
         </Section>
       </Grid>
       <Grid size={12}>
@@ -153,14 +161,16 @@ const CaseDetail = () => {
           </Section>
         </Grid>
       )}
-      <Grid size={{ xs: 12, md: ANSWERED.includes(record.status) && canWork ? 6 : 12 }}>
-        <Section title="mamori.cases.scans" testId="scans-panel">
-          <DocumentsPanel caseId={String(record.id)} documents={record.documents ?? []} canUpload={Boolean(canWork) && open} />
-        </Section>
-      </Grid>
+      {personal && (
+        <Grid size={{ xs: 12, md: ANSWERED.includes(record.status) && canWork ? 6 : 12 }}>
+          <Section title="mamori.cases.scans" testId="scans-panel">
+            <DocumentsPanel caseId={String(record.id)} documents={record.documents ?? []} canUpload={Boolean(canWork) && open} />
+          </Section>
+        </Grid>
+      )}
       <Grid size={12}>
         <Section title="mamori.cases.timeline" testId="timeline-panel">
-          <TimelinePanel timeline={record.timeline ?? []} />
+          <TimelinePanel timeline={record.timeline ?? []} withNotes={Boolean(personal)} />
         </Section>
       </Grid>
     </Grid>

@@ -10,11 +10,11 @@ export interface CaseTransition {
   actorName: string | null;
   at: string;
   reasons: NonDisclosureReason[];
-  note: string | null;
+  note?: string | null;
 }
 
-/** Every move of the case: who, when, from, to, with the reasons and note. */
-export const TimelinePanel = ({ timeline }: { timeline: CaseTransition[] }) => {
+/** Every move of the case: who, when, from, to, with the reasons and note (for those who work cases). */
+export const TimelinePanel = ({ timeline, withNotes = true }: { timeline: CaseTransition[]; withNotes?: boolean }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   if (timeline.length === 0) return <Typography variant="body2" color="text.secondary">—</Typography>;
@@ -26,7 +26,7 @@ export const TimelinePanel = ({ timeline }: { timeline: CaseTransition[] }) => {
           <TableCell>{translate('mamori.cases.timelineAt')}</TableCell>
           <TableCell>{translate('mamori.cases.timelineWho')}</TableCell>
           <TableCell>{translate('mamori.cases.timelineMove')}</TableCell>
-          <TableCell>{translate('mamori.cases.note')}</TableCell>
+          {withNotes && <TableCell>{translate('mamori.cases.note')}</TableCell>}
         </TableRow>
       </TableHead>
       <TableBody>
@@ -44,7 +44,7 @@ export const TimelinePanel = ({ timeline }: { timeline: CaseTransition[] }) => {
                 </Stack>
               )}
             </TableCell>
-            <TableCell>{t.note}</TableCell>
+            {withNotes && <TableCell>{t.note}</TableCell>}
           </TableRow>
         ))}
       </TableBody>

@@ -10,4 +10,12 @@ export interface FieldSet {
   reference: string[];
   one: string[];
   mutation?: string[];
+  /**
+   * `one` for a role that may see the record but not its personal data
+   * (access.ts: no `readPersonal`): what it lists per linked object too.
+   */
+  oneWithoutPersonal?: SparseField[];
 }
+
+/** A field, or a linked object with the fields asked of it (ra-data-graphql-simple's sparse fields). */
+export type SparseField = string | { [linked: string]: string[] };

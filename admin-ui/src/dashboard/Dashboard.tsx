@@ -3,6 +3,7 @@ import { Title, useGetIdentity, usePermissions, useTranslate } from 'react-admin
 import type { Role } from '@mamori/shared';
 import { TwoFactorPage } from '../layout/TwoFactor';
 import { session } from '../session';
+import { AuditorDashboard } from './AuditorDashboard';
 import { ManagerDashboard } from './ManagerDashboard';
 import { StaffDashboard } from './StaffDashboard';
 import { SupervisorDashboard } from './SupervisorDashboard';
@@ -11,6 +12,7 @@ const BY_ROLE: Record<Role, () => React.ReactElement> = {
   PRIVACY_MANAGER: ManagerDashboard,
   STAFF: StaffDashboard,
   SUPERVISOR: SupervisorDashboard,
+  AUDITOR: AuditorDashboard,
 };
 
 /** Each role lands here after signing in: its reminders first. */

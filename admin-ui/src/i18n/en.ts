@@ -106,6 +106,7 @@ export const en = {
         active: 'Active',
         lockedUntil: 'Locked until',
         totpEnabled: 'Two-factor sign-in',
+        department: 'Department',
         password: 'Initial password',
         createdAt: 'Created at',
         updatedAt: 'Updated at',
@@ -409,7 +410,7 @@ export const en = {
       TWO_FACTOR_NOT_ENROLLED: 'Start the two-factor set-up first',
     },
     enums: {
-      Role: { PRIVACY_MANAGER: 'Privacy manager', STAFF: 'Staff', SUPERVISOR: 'Subcontractor supervisor' },
+      Role: { PRIVACY_MANAGER: 'Privacy manager', STAFF: 'Staff', SUPERVISOR: 'Subcontractor supervisor', AUDITOR: 'Internal auditor' },
       SubjectCategory: {
         CUSTOMER: 'Customer',
         BUSINESS_PARTNER_CONTACT: 'Business partner contact',
@@ -534,6 +535,7 @@ export const en = {
       deadlines: 'Deadlines needing attention',
       noDeadlines: 'No case is overdue or due within 3 days',
       supervisorIntro: 'Subcontractor supervision: agreements, reviews and hand-overs. No personal data of data subjects is shown to this role.',
+      auditorIntro: 'Internal audit: the audit trail and its verification, the timeliness of requests, subcontractor supervision and training records. No personal data of data subjects is shown, and nothing audited can be changed.',
       count: 'Cases',
       supervision: 'Subcontractor supervision',
       expiringAgreements: 'Agreements expiring within 30 days',
@@ -572,6 +574,7 @@ export const en = {
       feeNote: '1,000 yen in stamps per piece of personal data requested; never refunded',
       subject: 'Data subject',
       noSubject: 'No data subject linked yet',
+      withoutPersonalData: 'This role is not shown the requester’s name or reply address, the submitted documents or the notes of the timeline.',
       matchHint: 'Candidates show masked names only; the search is recorded under this case',
       matchQuery: 'Name, kana or e-mail',
       matchNone: 'No candidates',

@@ -108,6 +108,7 @@ export const ja: Messages = {
         active: '有効',
         lockedUntil: 'ロック解除予定',
         totpEnabled: '二要素認証',
+        department: '部署',
         password: '初期パスワード',
         createdAt: '作成日時',
         updatedAt: '更新日時',
@@ -411,7 +412,7 @@ export const ja: Messages = {
       TWO_FACTOR_NOT_ENROLLED: '先に二要素認証の設定を始めてください',
     },
     enums: {
-      Role: { PRIVACY_MANAGER: '個人情報保護管理者', STAFF: '担当者', SUPERVISOR: '委託先監督者' },
+      Role: { PRIVACY_MANAGER: '個人情報保護管理者', STAFF: '担当者', SUPERVISOR: '委託先監督者', AUDITOR: '内部監査責任者' },
       SubjectCategory: {
         CUSTOMER: 'お客様',
         BUSINESS_PARTNER_CONTACT: '取引先担当者',
@@ -536,6 +537,7 @@ export const ja: Messages = {
       deadlines: '対応が必要な回答期限',
       noDeadlines: '期限超過・3日以内に期限の案件はありません',
       supervisorIntro: '委託先の監督：秘密保持契約・監督レビュー・個人データの引渡し。この権限では本人の個人データは表示されません。',
+      auditorIntro: '内部監査：監査証跡とその検証、請求対応の期限遵守、委託先の監督、教育の記録を閲覧できます。本人の個人データは表示されず、監査対象の記録は変更できません。',
       count: '件数',
       supervision: '委託先の監督',
       expiringAgreements: '30日以内に満了する契約',
@@ -574,6 +576,7 @@ export const ja: Messages = {
       feeNote: '請求項目1件につき1,000円分の郵便切手。返金はいたしません',
       subject: '本人',
       noSubject: '本人はまだ特定されていません',
+      withoutPersonalData: 'この権限では請求者の氏名・返信先、提出書類、経過のメモは表示されません。',
       matchHint: '候補は氏名の一部を伏せて表示します。検索はこの案件のもとで記録されます',
       matchQuery: '氏名・カナ・メール',
       matchNone: '候補はありません',

@@ -15,6 +15,8 @@ import type { Role } from '@mamori/shared';
 export const MainMenu = () => {
   const { permissions: role } = usePermissions<Role>();
   const translate = useTranslate();
+  // the manager and the internal auditor see every case and the whole trail; staff their own
+  const seesAll = role === 'PRIVACY_MANAGER' || role === 'AUDITOR';
   return (
     <Menu>
       <Menu.DashboardItem />
@@ -27,11 +29,11 @@ export const MainMenu = () => {
       <CanAccess resource="assignment-queue" action="list">
         <Menu.Item to="/assignment-queue" primaryText="mamori.menu.assignmentQueue" leftIcon={<AssignmentIndIcon />} />
       </CanAccess>
-      {role === 'PRIVACY_MANAGER' && <Menu.ResourceItem name="Case" />}
+      {seesAll && <Menu.ResourceItem name="Case" />}
       <CanAccess resource="break-glass" action="list">
         <Menu.Item to="/break-glass" primaryText="mamori.menu.breakGlass" leftIcon={<PolicyIcon />} />
       </CanAccess>
-      {role === 'PRIVACY_MANAGER' && <Menu.ResourceItem name="AuditEntry" />}
+      {seesAll && <Menu.ResourceItem name="AuditEntry" />}
       <Menu.ResourceItem name="DataSubject" />
       <CanAccess resource="DataSubject" action="breakGlass">
         <Menu.Item to="/break-glass-read" primaryText="mamori.menu.breakGlassRead" leftIcon={<LockOpenIcon />} />

@@ -22,7 +22,7 @@ import {
   required,
 } from 'react-admin';
 import { EnumField, InstantField } from '../common/fields';
-import { roleChoices } from './choices';
+import { DEPARTMENT_MAX, roleChoices } from './choices';
 import { LockedField } from './LockedField';
 import { UserActions } from './UserActions';
 
@@ -30,6 +30,7 @@ const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
   <SelectInput key="role" source="role" choices={roleChoices} />,
   <NullableBooleanInput key="active" source="active" />,
+  <TextInput key="department" source="department" />,
 ];
 
 /** Users and their roles (the privacy manager only). */
@@ -39,6 +40,7 @@ export const UserList = () => (
       <TextField source="displayName" />
       <EmailField source="email" />
       <EnumField source="role" enumName="Role" />
+      <TextField source="department" />
       <BooleanField source="active" />
       <BooleanField source="totpEnabled" sortable={false} />
       <LockedField label="resources.User.fields.lockedUntil" sortable={false} />
@@ -52,6 +54,7 @@ export const UserShow = () => (
       <TextField source="displayName" />
       <EmailField source="email" />
       <EnumField source="role" enumName="Role" />
+      <TextField source="department" emptyText="—" />
       <BooleanField source="active" />
       <LockedField label="resources.User.fields.lockedUntil" />
       <BooleanField source="totpEnabled" />
@@ -67,13 +70,16 @@ const SaveOnly = () => (
   </Toolbar>
 );
 
-/** Name and role; deactivation, unlocking and password resets are buttons on the user's page. */
+type UserChange = { id: string; displayName: string; role: string; department?: string | null };
+
+/** Name, role and department; deactivation, unlocking and password resets are buttons on the user's page. */
 export const UserEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="show" transform={({ id, displayName, role }: { id: string; displayName: string; role: string }) => ({ id, displayName, role })}>
+  <Edit mutationMode="pessimistic" redirect="show" transform={({ id, displayName, role, department }: UserChange) => ({ id, displayName, role, department: department ?? '' })}>
     <SimpleForm toolbar={<SaveOnly />} sx={{ maxWidth: 600 }}>
       <TextInput source="email" disabled fullWidth />
       <TextInput source="displayName" validate={[required(), maxLength(100)]} fullWidth />
       <SelectInput source="role" choices={roleChoices} validate={required()} />
+      <TextInput source="department" validate={maxLength(DEPARTMENT_MAX)} fullWidth />
     </SimpleForm>
   </Edit>
 );
@@ -84,6 +90,7 @@ export const UserCreate = () => (
       <TextInput source="email" validate={[required(), email(), maxLength(254)]} fullWidth />
       <TextInput source="displayName" validate={[required(), maxLength(100)]} fullWidth />
       <SelectInput source="role" choices={roleChoices} validate={required()} />
+      <TextInput source="department" validate={maxLength(DEPARTMENT_MAX)} fullWidth />
       <PasswordInput source="password" validate={[required(), minLength(12), maxLength(128)]} helperText="mamori.users.passwordHint" />
     </SimpleForm>
   </Create>

@@ -7,8 +7,10 @@ import {
   isAnyRole,
   isAuthenticated,
   isManager,
+  isManagerOrAuditor,
   isManagerOrStaff,
   isManagerOrSupervisor,
+  isManagerStaffOrAuditor,
   isStaff,
 } from './rules';
 
@@ -28,22 +30,23 @@ function guardPersonal(type: PersonalDataType, guard: ShieldRule): Record<string
 export const permissionRules = {
   Query: {
     me: isAuthenticated,
-    User: isManager,
-    allUsers: isManager,
-    _allUsersMeta: isManager,
-    // audit trail: staff see their own entries only (enforced in the service)
-    AuditEntry: isManagerOrStaff,
-    allAuditEntries: isManagerOrStaff,
-    _allAuditEntriesMeta: isManagerOrStaff,
+    // the internal auditor reviews who holds which role (and picks auditors and action owners); users are employees, not data subjects
+    User: isManagerOrAuditor,
+    allUsers: isManagerOrAuditor,
+    _allUsersMeta: isManagerOrAuditor,
+    // audit trail: staff see their own entries only (enforced in the service); the manager and the internal auditor all of it
+    AuditEntry: isManagerStaffOrAuditor,
+    allAuditEntries: isManagerStaffOrAuditor,
+    _allAuditEntriesMeta: isManagerStaffOrAuditor,
     exportAuditEntries: isManager,
-    verifyAuditChain: isManager,
-    auditHead: isManager,
-    verifyAuditChainExtends: isManager,
-    auditCheckpoint: isManager,
-    auditInclusionProof: isManager,
-    auditConsistencyProof: isManager,
-    verifyAuditCheckpoint: isManager,
-    auditWitnesses: isManager,
+    verifyAuditChain: isManagerOrAuditor,
+    auditHead: isManagerOrAuditor,
+    verifyAuditChainExtends: isManagerOrAuditor,
+    auditCheckpoint: isManagerOrAuditor,
+    auditInclusionProof: isManagerOrAuditor,
+    auditConsistencyProof: isManagerOrAuditor,
+    verifyAuditCheckpoint: isManagerOrAuditor,
+    auditWitnesses: isManagerOrAuditor,
     breakGlassReviewQueue: isManager,
     // personal data: need-to-know is decided per subject (services and field rules)
     DataSubject: isManagerOrStaff,
@@ -58,16 +61,17 @@ export const permissionRules = {
     _allPurposeOfUsesMeta: isAnyRole,
     // the subject and case forms fill the address from it; an area, not personal data
     postalArea: isManagerOrStaff,
-    // cases: staff see those assigned to them or recorded by them (enforced in the service)
-    Case: isManagerOrStaff,
-    allCases: isManagerOrStaff,
-    _allCasesMeta: isManagerOrStaff,
+    // cases: staff see those assigned to them or recorded by them (enforced in the service);
+    // the internal auditor sees every case's workflow and deadlines, never its personal fields, documents or notes
+    Case: isManagerStaffOrAuditor,
+    allCases: isManagerStaffOrAuditor,
+    _allCasesMeta: isManagerStaffOrAuditor,
     caseReplyLetter: isManagerOrStaff,
     // provision records: staff see those of subjects they may read (enforced in the service)
     ThirdPartyProvision: isManagerOrStaff,
     allThirdPartyProvisions: isManagerOrStaff,
     _allThirdPartyProvisionsMeta: isManagerOrStaff,
-    // subcontractor supervision holds no personal data: supervisors and the manager manage it, staff read it
+    // subcontractor supervision holds no personal data: supervisors and the manager manage it, staff and the auditor read it
     Subcontractor: isAnyRole,
     allSubcontractors: isAnyRole,
     _allSubcontractorsMeta: isAnyRole,
@@ -93,13 +97,13 @@ export const permissionRules = {
     organisationProfile: allow,
     // each user's own e-mail reminders
     myReminderSettings: isAnyRole,
-    // training records: every role reads the courses and its own attempts (narrowed in the service); the manager sees everyone's standing
+    // training records: every role reads the courses and its own attempts (narrowed in the service); the manager and the auditor see everyone's
     TrainingCourse: isAnyRole,
     allTrainingCourses: isAnyRole,
     _allTrainingCoursesMeta: isAnyRole,
     allTrainingCompletions: isAnyRole,
     _allTrainingCompletionsMeta: isAnyRole,
-    trainingStatus: isManager,
+    trainingStatus: isManagerOrAuditor,
     myTrainingStatus: isAnyRole,
     // records of data received from third parties (APPI art. 30): kept by the manager and staff
     ReceivedDataRecord: isManagerOrStaff,
@@ -177,8 +181,10 @@ export const permissionRules = {
   PostalArea: allow,
   PurposeOfUse: allow,
   Consent: allow,
-  Case: { '*': allow, ...guardPersonal('Case', canReadCaseData) },
-  CaseTransition: allow,
+  // documents are the scans of what the requester sent: personal data as much as the fields
+  Case: { '*': allow, ...guardPersonal('Case', canReadCaseData), documents: canReadCaseData },
+  // a transition's note is free text written while working the case: for those who work cases
+  CaseTransition: { '*': allow, note: isManagerOrStaff },
   CaseDocument: allow,
   RequestedItem: allow,
   OrganisationProfile: allow,

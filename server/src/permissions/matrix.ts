@@ -2,7 +2,7 @@ import { allow } from 'graphql-shield';
 import { permissionRules } from '.';
 import { WHO } from './rules';
 
-const COLUMNS = ['PRIVACY_MANAGER', 'STAFF', 'SUPERVISOR', 'anonymous'] as const;
+const COLUMNS = ['PRIVACY_MANAGER', 'STAFF', 'SUPERVISOR', 'AUDITOR', 'anonymous'] as const;
 
 function whoMay(rule: unknown): readonly string[] {
   if (rule === allow) return COLUMNS;
@@ -18,7 +18,7 @@ export function permissionMatrix(): string {
     '',
     'Generated from `server/src/permissions/index.ts` by `npm run generate`; a test fails when it is stale.',
     'Review a change here as a permission change. Need-to-know (staff and their assigned cases) narrows',
-    'what an allowed operation returns; personal fields are guarded per subject.',
+    'what an allowed operation returns; personal fields are guarded per subject (the internal auditor reads none).',
     '',
   ];
   for (const type of ['Query', 'Mutation'] as const) {

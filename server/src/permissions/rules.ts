@@ -1,5 +1,5 @@
 import { rule } from 'graphql-shield';
-import type { Role } from '@mamori/shared';
+import { ROLES, type Role } from '@mamori/shared';
 import { AppError, forbidden } from '../errors';
 import type { Context } from '../graphql/context';
 import type { Justification } from '../modules/audit/request-audit';
@@ -8,7 +8,7 @@ import type { Justification } from '../modules/audit/request-audit';
 
 /** Who each operation-level rule lets through, for the generated permission matrix. */
 export const WHO: Map<unknown, readonly string[]> = new Map();
-const ALL_ROLES: Role[] = ['PRIVACY_MANAGER', 'STAFF', 'SUPERVISOR'];
+const ALL_ROLES: readonly Role[] = ROLES;
 
 const refuseAnonymous = (ctx: Context) => ctx.services.auth.refuseAnonymous(ctx.clientIp, ctx.authError);
 
@@ -36,7 +36,10 @@ export const isManager = hasRole('PRIVACY_MANAGER');
 export const isStaff = hasRole('STAFF');
 export const isManagerOrStaff = hasRole('PRIVACY_MANAGER', 'STAFF');
 export const isManagerOrSupervisor = hasRole('PRIVACY_MANAGER', 'SUPERVISOR');
-export const isAnyRole = hasRole('PRIVACY_MANAGER', 'STAFF', 'SUPERVISOR');
+export const isManagerOrAuditor = hasRole('PRIVACY_MANAGER', 'AUDITOR');
+/** Case records and the audit trail: need-to-know and the services narrow what staff get; the auditor gets no personal field. */
+export const isManagerStaffOrAuditor = hasRole('PRIVACY_MANAGER', 'STAFF', 'AUDITOR');
+export const isAnyRole = hasRole(...ROLES);
 
 /**
  * A data subject's personal fields: need-to-know for this very subject

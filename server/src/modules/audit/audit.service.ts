@@ -16,6 +16,7 @@ import type { AuditProofService } from './transparency/proofs.service';
 
 const SORTABLE = { id: 'e.id', seq: 'e.id', occurredAt: 'e.occurred_at', action: 'e.action', actorId: 'e.actor_id', subjectId: 'e.subject_id' };
 export const MAX_EXPORT_ROWS = 100_000;
+const READS_WHOLE_TRAIL = new Set<string>(['PRIVACY_MANAGER', 'AUDITOR']);
 
 /** Reading, exporting and verifying the trail. There is no update or delete path. */
 export class AuditService {
@@ -29,8 +30,8 @@ export class AuditService {
 
   private query(filter: AuditEntryFilter | undefined, caller: Caller) {
     const qb = this.db.manager.createQueryBuilder(AuditEntry, 'e');
-    // Staff see their own entries only.
-    if (caller.user?.role !== 'PRIVACY_MANAGER') qb.andWhere('e.actor_id = :me', { me: caller.user?.id ?? 0 });
+    // The manager and the internal auditor read the whole trail; everyone else their own entries only.
+    if (!READS_WHOLE_TRAIL.has(caller.user?.role ?? '')) qb.andWhere('e.actor_id = :me', { me: caller.user?.id ?? 0 });
     const ids = toIds(filter?.ids, 'filter.ids');
     if (ids) qb.andWhere('e.id IN (:...ids)', { ids: ids.length ? ids : [0] });
     if (filter?.actorId) qb.andWhere('e.actor_id = :actorId', { actorId: toId(filter.actorId, 'filter.actorId') });

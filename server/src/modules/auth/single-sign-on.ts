@@ -34,8 +34,8 @@ export class SignInRefused extends Error {
 }
 
 const PENDING_MINUTES = 10;
-/** Least privileged first: the supervisor sees no personal data at all, staff see their cases. */
-const PRIVILEGE_ORDER: readonly Role[] = ['SUPERVISOR', 'STAFF', 'PRIVACY_MANAGER'];
+/** Least privileged first: the supervisor sees no personal data at all, the auditor none either but the whole trail, staff see their cases. */
+const PRIVILEGE_ORDER: readonly Role[] = ['SUPERVISOR', 'AUDITOR', 'STAFF', 'PRIVACY_MANAGER'];
 /** RFC 8176 methods that are a second factor by themselves or say that several were used. */
 const MFA_METHODS = new Set(['mfa', 'otp', 'hwk', 'swk', 'sc', 'fpt', 'face', 'iris', 'retina', 'vbm']);
 const MAX_DISPLAY_NAME = 100;

@@ -25,7 +25,7 @@ export class CaseResolver {
 
   @Query(() => Case, { nullable: true })
   Case(@Arg('id', () => ID) id: string, @Ctx() caller: Caller): Promise<Case> {
-    return this.cases.findVisible(id, caller);
+    return this.cases.findRecord(id, caller);
   }
 
   @Query(() => [Case])

@@ -5,7 +5,8 @@ import type { AuthUser } from './auth-user';
 /**
  * Need-to-know, decided once per request and cached: the privacy manager may
  * read any subject; staff only subjects of an open case assigned to them (and
- * not restricted), or one they opened by break-glass; supervisors never.
+ * not restricted), or one they opened by break-glass; supervisors and the
+ * internal auditor never.
  */
 export class NeedToKnow {
   private openCases: Promise<Map<number, number>> | null = null;
@@ -49,11 +50,21 @@ export class NeedToKnow {
     return (await this.openCasesOfStaff()).get(subjectId);
   }
 
-  /** Cases: the manager sees all; staff those assigned to them or that they recorded. */
+  /** Cases and their personal data: the manager sees all; staff those assigned to them or that they recorded. */
   caseVisible(c: { assigneeId: number | null; recordedById: number | null }): boolean {
     if (!this.user) return false;
     if (this.user.role === 'PRIVACY_MANAGER') return true;
     return this.user.role === 'STAFF' && (c.assigneeId === this.user.id || c.recordedById === this.user.id);
+  }
+
+  /** A case's record without its personal data: as caseVisible, and the internal auditor sees every case. */
+  caseRecordVisible(c: { assigneeId: number | null; recordedById: number | null }): boolean {
+    return this.user?.role === 'AUDITOR' || this.caseVisible(c);
+  }
+
+  /** Lists hold every case for the manager and the internal auditor; staff get theirs only. */
+  get listsEveryCase(): boolean {
+    return this.user?.role === 'PRIVACY_MANAGER' || this.user?.role === 'AUDITOR';
   }
 
   private openCasesOfStaff(): Promise<Map<number, number>> {

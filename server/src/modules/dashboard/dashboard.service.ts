@@ -45,11 +45,13 @@ export class DashboardService {
     const now = this.clock.now();
     const today = japanDay(now);
     const manager = user.role === 'PRIVACY_MANAGER';
+    // the internal auditor watches every case's timeliness and the supervision standing, as the manager does
+    const seesAll = manager || user.role === 'AUDITOR';
     const [cases, assignmentQueue, pendingBreakGlassReviews, supervision, incidents, organisationProfileMissing] = await Promise.all([
-      manager || user.role === 'STAFF' ? this.cases(manager ? null : user.id, now) : null,
+      seesAll || user.role === 'STAFF' ? this.cases(seesAll ? null : user.id, now) : null,
       manager ? this.assignmentQueue() : null,
       manager ? this.pendingBreakGlassReviews() : null,
-      manager || user.role === 'SUPERVISOR' ? this.supervision(today) : null,
+      seesAll || user.role === 'SUPERVISOR' ? this.supervision(today) : null,
       this.incidentReminders(today),
       manager ? this.organisation.profile().then(missingProfileFields) : null,
     ]);

@@ -155,7 +155,7 @@ export class Dashboard {
   @Field(() => DateScalar, { description: 'Today in Japan time, the day every flag is computed for' })
   today!: string;
 
-  @Field(() => DashboardCases, { nullable: true, description: 'Privacy manager: all cases; staff: cases assigned to them' })
+  @Field(() => DashboardCases, { nullable: true, description: 'Privacy manager and internal auditor: all cases; staff: cases assigned to them' })
   cases!: DashboardCases | null;
 
   @Field(() => Int, { nullable: true, description: 'Privacy manager: open cases not yet assigned' })
@@ -164,7 +164,7 @@ export class Dashboard {
   @Field(() => Int, { nullable: true, description: 'Privacy manager: break-glass reads not yet reviewed' })
   pendingBreakGlassReviews!: number | null;
 
-  @Field(() => DashboardSupervision, { nullable: true, description: 'Privacy manager and supervisors' })
+  @Field(() => DashboardSupervision, { nullable: true, description: 'Privacy manager, supervisors and the internal auditor' })
   supervision!: DashboardSupervision | null;
 
   @Field(() => [String], {

@@ -99,7 +99,9 @@ export function digestText(dashboard: Dashboard, extras: DigestExtras, language:
     items += n;
     sections.push(`■ ${line(n)}${route ? `\n    ${links.page(route)}` : ''}`);
   };
-  if (dashboard.cases) {
+  // the internal auditor reads deadlines and supervision on the dashboard; its mail holds only what is its own to do
+  const works = dashboard.role !== 'AUDITOR';
+  if (dashboard.cases && works) {
     caseList(w.overdueCases, dashboard.cases.overdueCount, dashboard.cases.overdue);
     caseList(w.dueSoonCases, dashboard.cases.dueSoonCount, dashboard.cases.dueSoon);
   }
@@ -108,7 +110,7 @@ export function digestText(dashboard: Dashboard, extras: DigestExtras, language:
     count(w.breakGlass, dashboard.pendingBreakGlassReviews ?? 0, 'break-glass');
     count(w.retention, extras.retentionPurged, 'AuditEntry');
   }
-  if (dashboard.supervision) {
+  if (dashboard.supervision && works) {
     count(w.agreements, dashboard.supervision.expiringAgreementCount, 'ConfidentialityAgreement');
     count(w.reviews, dashboard.supervision.overdueReviewCount, 'Subcontractor');
     count(w.handOvers, dashboard.supervision.pastEndEntrustmentCount, 'Entrustment');

@@ -15,6 +15,9 @@ export class TrainingStatus {
   @Field(() => Role)
   role!: RoleValue;
 
+  @Field(() => String, { nullable: true, description: 'The user\'s department (部署), for the standing per department' })
+  department!: string | null;
+
   @Field(() => Int)
   fiscalYear!: number;
 

@@ -25,7 +25,7 @@ const COURSE_SORTABLE = { id: 'c.id', title: 'c.title', fiscalYear: 'c.fiscal_ye
 const COMPLETION_SORTABLE = { id: 't.id', completedOn: 't.completed_on', courseId: 't.course_id', userId: 't.user_id', score: 't.score' };
 
 /** Who sees every user's training records; everyone else sees their own. */
-const SEES_ALL = new Set(['PRIVACY_MANAGER']);
+const SEES_ALL = new Set(['PRIVACY_MANAGER', 'AUDITOR']);
 
 /**
  * Training records: the manager sets each fiscal year's courses and records
@@ -217,6 +217,7 @@ export class TrainingService {
         userId: user.id,
         displayName: user.displayName,
         role: user.role,
+        department: user.department,
         fiscalYear: year,
         coursesRequired: courses.length,
         coursesPassed: courses.length - missing.length,

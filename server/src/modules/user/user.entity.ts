@@ -28,6 +28,11 @@ export class User {
   @Field()
   active!: boolean;
 
+  /** Canonical form (user/department.ts); null when none is recorded. */
+  @Column('varchar', { length: 60, nullable: true })
+  @Field(() => String, { nullable: true, description: 'Department (部署), as the company names it' })
+  department!: string | null;
+
   @Column('varchar', { name: 'password_hash', length: 255 })
   passwordHash!: string;
 

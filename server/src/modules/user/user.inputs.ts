@@ -3,6 +3,7 @@ import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { ROLES, type Role as RoleValue } from '@mamori/shared';
 import { Role } from '../common/enums';
 import { ListArgs, ListFilter } from '../common/list';
+import { DEPARTMENT_MAX } from './department';
 
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 128;
@@ -18,6 +19,11 @@ export class UserFilter extends ListFilter {
 
   @Field({ nullable: true })
   active?: boolean;
+
+  @Field({ nullable: true, description: 'Users of this department (compared in its canonical form)' })
+  @IsOptional()
+  @MaxLength(DEPARTMENT_MAX)
+  department?: string;
 }
 
 @ArgsType()
@@ -44,6 +50,11 @@ export class CreateUserArgs {
   @Field()
   @Length(PASSWORD_MIN, PASSWORD_MAX, { message: `password must be ${PASSWORD_MIN} to ${PASSWORD_MAX} characters` })
   password!: string;
+
+  @Field(() => String, { nullable: true, description: 'Department (部署); blank for none' })
+  @IsOptional()
+  @MaxLength(DEPARTMENT_MAX)
+  department?: string | null;
 }
 
 @ArgsType()
@@ -65,6 +76,11 @@ export class UpdateUserArgs {
   @IsOptional()
   @IsBoolean()
   active?: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Department (部署); blank clears it, absent leaves it' })
+  @IsOptional()
+  @MaxLength(DEPARTMENT_MAX)
+  department?: string | null;
 
   // react-admin sends the record back whole; these are accepted and ignored.
   @Field({ nullable: true })

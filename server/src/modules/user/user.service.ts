@@ -5,10 +5,11 @@ import { badInput, conflict, notFound, unauthenticated } from '../../errors';
 import { applyListArgs, toId, toIds } from '../common/list';
 import type { Callers } from '../auth/callers';
 import type { Passwords } from './passwords';
+import { canonicalDepartment } from './department';
 import { User } from './user.entity';
 import type { CreateUserArgs, UpdateUserArgs, UserFilter, UserListArgs } from './user.inputs';
 
-const SORTABLE = { id: 'u.id', email: 'u.email', displayName: 'u.display_name', role: 'u.role', active: 'u.active' };
+const SORTABLE = { id: 'u.id', email: 'u.email', displayName: 'u.display_name', role: 'u.role', active: 'u.active', department: 'u.department' };
 
 /** Users: created, changed and deactivated by the privacy manager; never deleted. */
 export class UserService {
@@ -32,6 +33,7 @@ export class UserService {
     if (ids) qb.andWhere('u.id IN (:...ids)', { ids: ids.length ? ids : [0] });
     if (filter?.role) qb.andWhere('u.role = :role', { role: filter.role });
     if (filter?.active !== undefined && filter.active !== null) qb.andWhere('u.active = :active', { active: filter.active });
+    if (filter?.department) qb.andWhere('u.department = :department', { department: canonicalDepartment(filter.department) ?? '' });
     if (filter?.q) {
       const q = `%${filter.q.toLowerCase()}%`;
       qb.andWhere(new Brackets((b) => b.where('LOWER(u.email) LIKE :q', { q }).orWhere('LOWER(u.display_name) LIKE :q', { q })));
@@ -55,6 +57,7 @@ export class UserService {
       email,
       displayName: args.displayName.trim(),
       role: args.role,
+      department: canonicalDepartment(args.department),
       active: true,
       passwordHash: await this.passwords.hash(args.password),
       failedLogins: 0,
@@ -80,6 +83,7 @@ export class UserService {
     }
     if (args.displayName !== undefined) user.displayName = args.displayName.trim();
     if (args.role) user.role = args.role;
+    if (args.department !== undefined) user.department = canonicalDepartment(args.department);
     if (args.active !== undefined && args.active !== null && args.active !== user.active) {
       user.active = args.active;
       user.tokenVersion += 1;
