@@ -28,6 +28,9 @@ import { EntrustmentService } from './modules/subcontractor/entrustment.service'
 import { SubcontractorService } from './modules/subcontractor/subcontractor.service';
 import { ReceivedDataService } from './modules/received-data/received-data.service';
 import { TrainingService } from './modules/training/training.service';
+import { LedgerService } from './modules/ledger/ledger.service';
+import { RiskAssessmentService } from './modules/ledger/risk-assessment.service';
+import { LedgerExportService } from './modules/ledger/ledger-export.service';
 import { SupervisionReviewService } from './modules/subcontractor/supervision-review.service';
 
 /** Every service of the application, built once and handed to resolvers through the context. */
@@ -53,6 +56,8 @@ export function createServices(db: Database, clock: Clock, config: Config) {
       ? new SingleSignOn(db, config.oidc, `${config.publicUrl}/auth/oidc/callback`, tokens, users, clock, config.requireManagerTwoFactor)
       : null;
   const organisation = new OrganisationService(db, clock, auditWriter);
+  const ledger = new LedgerService(db, clock, auditWriter);
+  const riskAssessments = new RiskAssessmentService(db, clock, auditWriter, ledger);
   const dashboard = new DashboardService(db, clock, subcontractors, agreements, entrustments, incidents, organisation);
   return {
     db,
@@ -84,6 +89,9 @@ export function createServices(db: Database, clock: Clock, config: Config) {
     dashboard,
     training: new TrainingService(db, clock, auditWriter),
     receivedData: new ReceivedDataService(db, clock, auditWriter),
+    ledger,
+    riskAssessments,
+    ledgerExports: new LedgerExportService(db, clock, ledger),
     ...createReminderServices(db, clock, config, dashboard, incidents),
   };
 }

@@ -3,3 +3,5 @@ export * from './personal-data';
 export * from './enums';
 export * from './data-items';
 export * from './organisation';
+export * from './ledger';
+export * from './ledger-labels';

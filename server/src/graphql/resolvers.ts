@@ -21,6 +21,8 @@ import { SubcontractorResolver } from '../modules/subcontractor/subcontractor.re
 import { SupervisionReviewResolver } from '../modules/subcontractor/supervision-review.resolver';
 import { ReceivedDataResolver } from '../modules/received-data/received-data.resolver';
 import { TrainingResolver } from '../modules/training/training.resolver';
+import { LedgerResolver } from '../modules/ledger/ledger.resolver';
+import { RiskAssessmentResolver } from '../modules/ledger/risk-assessment.resolver';
 import { UserResolver } from '../modules/user/user.resolver';
 import { resolvers } from '../modules';
 import type { Services } from '../services';
@@ -55,6 +57,8 @@ export function createResolvers(s: Services): ContainerType {
     [SupervisionReviewResolver, new SupervisionReviewResolver(s.supervisionReviews, s.subcontractors)],
     [TrainingResolver, new TrainingResolver(s.training)],
     [ReceivedDataResolver, new ReceivedDataResolver(s.receivedData)],
+    [LedgerResolver, new LedgerResolver(s.ledger, s.ledgerExports)],
+    [RiskAssessmentResolver, new RiskAssessmentResolver(s.riskAssessments)],
     [UserResolver, new UserResolver(s.users)],
   ]);
   const unwired = resolvers.filter((resolverClass) => !instances.has(resolverClass));

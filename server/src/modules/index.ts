@@ -40,12 +40,16 @@ import { ReceivedDataResolver } from './received-data/received-data.resolver';
 import { TrainingCompletion } from './training/training-completion.entity';
 import { TrainingCourse } from './training/training-course.entity';
 import { TrainingResolver } from './training/training.resolver';
+import { LedgerRecord } from './ledger/ledger-record.entity';
+import { LedgerResolver } from './ledger/ledger.resolver';
+import { RiskAssessment } from './ledger/risk-assessment.entity';
+import { RiskAssessmentResolver } from './ledger/risk-assessment.resolver';
 
 /** Subcontractor supervision and the incident register. */
 const supervisionEntities = [Subcontractor, ConfidentialityAgreement, SupervisionReview, Entrustment, Incident, IncidentMeasure];
 
 /** The modules' TypeORM entities and GraphQL resolvers: the wiring list. */
-export const entities = [OrganisationProfile, User, AuditEntry, AuditLink, SubjectKey, BreakGlassReview, DataSubject, PurposeOfUse, Consent, Case, ...caseWorkflowEntities, ...supervisionEntities, MailMessage, TrainingCourse, TrainingCompletion, ReceivedDataRecord];
+export const entities = [OrganisationProfile, User, AuditEntry, AuditLink, SubjectKey, BreakGlassReview, DataSubject, PurposeOfUse, Consent, Case, ...caseWorkflowEntities, ...supervisionEntities, MailMessage, TrainingCourse, TrainingCompletion, ReceivedDataRecord, LedgerRecord, RiskAssessment];
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -70,4 +74,6 @@ export const resolvers: NonEmptyArray<Function> = [
   PostalResolver,
   TrainingResolver,
   ReceivedDataResolver,
+  LedgerResolver,
+  RiskAssessmentResolver,
 ];

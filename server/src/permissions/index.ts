@@ -109,6 +109,16 @@ export const permissionRules = {
     ReceivedDataRecord: isManagerOrStaff,
     allReceivedDataRecords: isManagerOrStaff,
     _allReceivedDataRecordsMeta: isManagerOrStaff,
+    // the ledger and its risk assessment map where personal information is kept and where it is weak:
+    // the privacy manager's (and the internal auditor's) alone. Staff and supervisors have no need to know
+    // it to work their cases or supervise subcontractors; they see what concerns them on their own screens.
+    LedgerRecord: isManager,
+    allLedgerRecords: isManager,
+    _allLedgerRecordsMeta: isManager,
+    RiskAssessment: isManager,
+    allRiskAssessments: isManager,
+    _allRiskAssessmentsMeta: isManager,
+    exportLedger: isManager,
   },
   Mutation: {
     login: allow,
@@ -162,6 +172,13 @@ export const permissionRules = {
     retireTrainingCourse: isManager,
     recordTrainingCompletion: isManager,
     createReceivedDataRecord: isManagerOrStaff,
+    createLedgerRecord: isManager,
+    updateLedgerRecord: isManager,
+    recordLedgerReview: isManager,
+    retireLedgerRecord: isManager,
+    createRiskAssessment: isManager,
+    updateRiskAssessment: isManager,
+    retireRiskAssessment: isManager,
   },
   User: allow,
   AuthPayload: allow,
@@ -208,6 +225,9 @@ export const permissionRules = {
   TrainingCompletion: allow,
   TrainingStatus: allow,
   ReceivedDataRecord: allow,
+  LedgerRecord: allow,
+  RiskAssessment: allow,
+  LedgerExport: allow,
 } satisfies IRules;
 
 export const shieldOptions = {

@@ -103,6 +103,17 @@ export class AuditWriter {
     this.linker.schedule();
   }
 
+  /** Runs a change in one transaction with the entries it names: both commit, or neither. */
+  async changeAudited<T>(change: (manager: EntityManager) => Promise<{ saved: T; entries: NewAuditEntry[] }>): Promise<T> {
+    const saved = await this.db.transaction(async (manager) => {
+      const { saved, entries } = await change(manager);
+      await insertEntries(manager, entries);
+      return saved;
+    });
+    this.committed();
+    return saved;
+  }
+
   private pump(): void {
     while (this.inFlight < this.maxConcurrentCommits && this.waiting.length > 0) {
       const batch: Waiter[] = [];

@@ -10,7 +10,7 @@ function row(e: AuditEntry): Record<(typeof COLUMNS)[number], unknown> {
 }
 
 /** RFC 4180 quoting; a leading = + - @ is defused so a spreadsheet never runs it as a formula. */
-function csvCell(value: unknown): string {
+export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   let s = String(value);
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;

@@ -2,7 +2,7 @@ import { registerEnumType } from 'type-graphql';
 import * as shared from '@mamori/shared';
 
 /** Turns one of the shared string lists into an enum object type-graphql can register. */
-function graphqlEnum<const T extends readonly string[]>(values: T, name: string): { [K in T[number]]: K } {
+export function graphqlEnum<const T extends readonly string[]>(values: T, name: string): { [K in T[number]]: K } {
   const asObject = Object.fromEntries(values.map((v) => [v, v])) as { [K in T[number]]: K };
   registerEnumType(asObject, { name });
   return asObject;
