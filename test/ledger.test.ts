@@ -208,6 +208,25 @@ describe.each(databaseKinds())('the personal-information ledger on %s', (kind) =
     expect((await getRecord(s, t.manager, record.id)).retiredAt).toBeNull();
   });
 
+  test('the internal auditor reads the ledger and its risks, and changes nothing of them', async () => {
+    const record = await created();
+    const risk = await createRisk(s, t.manager, { ledgerRecordId: record.id });
+    expect((await getRecord(s, t.auditor, record.id)).name).toBe(record.name);
+    expect(await recordIdsWhere(s, t.auditor, {})).toContain(record.id);
+    const risks = await s.gql('query($id: ID!) { allRiskAssessments(filter: { ledgerRecordId: $id }) { id } _allRiskAssessmentsMeta(filter: { ledgerRecordId: $id }) { count } }', { id: record.id }, t.auditor);
+    expect(risks.data).toEqual({ allRiskAssessments: [{ id: risk.data?.createRiskAssessment.id }], _allRiskAssessmentsMeta: { count: 1 } });
+    const before = await lastAuditId(s);
+    expect(codeOf(await create({}, t.auditor))).toBe('FORBIDDEN');
+    expect(codeOf(await updateRecord(s, t.auditor, record.id, { approximateRecords: 1 }))).toBe('FORBIDDEN');
+    expect(codeOf(await s.gql('mutation($id: ID!) { recordLedgerReview(id: $id) { id } }', { id: record.id }, t.auditor))).toBe('FORBIDDEN');
+    expect(codeOf(await s.gql('mutation($id: ID!) { retireLedgerRecord(id: $id) { id } }', { id: record.id }, t.auditor))).toBe('FORBIDDEN');
+    expect(codeOf(await createRisk(s, t.auditor, { ledgerRecordId: record.id, riskKind: 'LOSS' }))).toBe('FORBIDDEN');
+    expect(codeOf(await s.gql('{ exportLedger(format: XLSX) { filename } }', {}, t.auditor))).toBe('FORBIDDEN');
+    // each refusal is audited, and nothing changed
+    expect((await auditSince(s, before)).map((e) => e.action)).toEqual(Array(6).fill('ACCESS_DENIED'));
+    expect(await getRecord(s, t.manager, record.id)).toMatchObject({ approximateRecords: record.approximateRecords, retiredAt: null, riskAssessmentCount: 1 });
+  });
+
   test('the list filters by category, special care and subcontractor, and searches name and department', async () => {
     const sensitive = await created({ name: '健康診断結果', subjectCategory: 'EMPLOYEE', purposeIds: [employeePurpose], specialCare: true, department: '人事部 健康管理室' });
     const entrusted = await created({ subcontractorIds: [maintenance, dataCenter] });

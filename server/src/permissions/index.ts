@@ -110,14 +110,15 @@ export const permissionRules = {
     allReceivedDataRecords: isManagerOrStaff,
     _allReceivedDataRecordsMeta: isManagerOrStaff,
     // the ledger and its risk assessment map where personal information is kept and where it is weak:
-    // the privacy manager's (and the internal auditor's) alone. Staff and supervisors have no need to know
-    // it to work their cases or supervise subcontractors; they see what concerns them on their own screens.
-    LedgerRecord: isManager,
-    allLedgerRecords: isManager,
-    _allLedgerRecordsMeta: isManager,
-    RiskAssessment: isManager,
-    allRiskAssessments: isManager,
-    _allRiskAssessmentsMeta: isManager,
+    // the privacy manager keeps them, the internal auditor reads them (it holds no personal data). Staff and
+    // supervisors have no need to know it to work their cases or supervise subcontractors. Exports are the
+    // manager's, as with the audit trail.
+    LedgerRecord: isManagerOrAuditor,
+    allLedgerRecords: isManagerOrAuditor,
+    _allLedgerRecordsMeta: isManagerOrAuditor,
+    RiskAssessment: isManagerOrAuditor,
+    allRiskAssessments: isManagerOrAuditor,
+    _allRiskAssessmentsMeta: isManagerOrAuditor,
     exportLedger: isManager,
   },
   Mutation: {
