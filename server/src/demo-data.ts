@@ -1,5 +1,6 @@
 import { addDays, japanDay } from './clock';
 import { systemCaller, type Caller } from './modules/common/caller';
+import { fiscalYearEnd, fiscalYearOf } from './modules/internal-audit/internal-audit.rules';
 import type { DataSubject } from './modules/data-subject/data-subject.entity';
 import type { User } from './modules/user/user.entity';
 import type { Services } from './services';
@@ -225,4 +226,36 @@ export async function seedSupervisionDemo(services: Services, users: Record<stri
     managerCaller,
   );
   void pastEnd;
+}
+
+/** This fiscal year's internal audit of the customer desk: a conformity, and a nonconformity with its corrective action under way. */
+export async function seedInternalAuditDemo(services: Services, users: Record<string, User>): Promise<void> {
+  const auditor = users['auditor@mamori.example']!;
+  const caller = seedCaller(services, auditor);
+  const managerCaller = seedCaller(services, users['manager@mamori.example']!);
+  const today = japanDay(services.clock.now());
+  const lastDay = fiscalYearEnd(fiscalYearOf(today));
+  const audit = await services.internalAudits.create(
+    {
+      title: '開示等請求対応・教育の内部監査',
+      scope: '開示等の請求の受付から回答までの手順と期限遵守、今年度の個人情報保護教育の受講状況',
+      departments: ['お客様相談室'],
+      plannedFrom: today,
+      plannedTo: addDays(today, 14) < lastDay ? addDays(today, 14) : lastDay,
+      auditorId: String(auditor.id),
+    },
+    caller,
+  );
+  await services.internalAudits.createFinding(
+    { auditId: String(audit.id), kind: 'CONFORMITY', area: 'TRAINING', description: '今年度の教育は受講対象者全員に案内され、受講記録が保管されている', foundOn: today },
+    caller,
+  );
+  const nonconformity = await services.internalAudits.createFinding(
+    { auditId: String(audit.id), kind: 'NONCONFORMITY', area: 'CASES', description: '請求 REQ-2026-0002 で本人確認書類の確認記録が残されていない', foundOn: today },
+    caller,
+  );
+  await services.correctiveActions.create(
+    { findingId: String(nonconformity.id), ownerId: String(users['staff@mamori.example']!.id), dueOn: addDays(today, 30), cause: '受付チェックリストに確認記録の欄がない' },
+    managerCaller,
+  );
 }

@@ -1,5 +1,5 @@
 import type { Role } from '@mamori/shared';
-import { seedDemoData } from './demo-data';
+import { seedDemoData, seedInternalAuditDemo } from './demo-data';
 import { logger } from './logger';
 import { seedPurposes } from './modules/purpose/purpose.seed';
 import { User } from './modules/user/user.entity';
@@ -15,7 +15,7 @@ export const DEMO_USERS: ReadonlyArray<{ email: string; displayName: string; rol
 
 /** Seeders of the modules, run in order on an empty database outside production. */
 type Seeder = (services: Services, users: Record<string, User>) => Promise<void>;
-export const seeders: Seeder[] = [seedDemoData];
+export const seeders: Seeder[] = [seedDemoData, seedInternalAuditDemo];
 
 /** On an empty database outside production: the demo accounts and a demo data set. */
 export async function seedIfEmpty(services: Services): Promise<void> {

@@ -31,6 +31,8 @@ import { TrainingService } from './modules/training/training.service';
 import { LedgerService } from './modules/ledger/ledger.service';
 import { RiskAssessmentService } from './modules/ledger/risk-assessment.service';
 import { LedgerExportService } from './modules/ledger/ledger-export.service';
+import { CorrectiveActionService } from './modules/internal-audit/corrective-action.service';
+import { InternalAuditService } from './modules/internal-audit/internal-audit.service';
 import { SupervisionReviewService } from './modules/subcontractor/supervision-review.service';
 
 /** Every service of the application, built once and handed to resolvers through the context. */
@@ -58,7 +60,9 @@ export function createServices(db: Database, clock: Clock, config: Config) {
   const organisation = new OrganisationService(db, clock, auditWriter);
   const ledger = new LedgerService(db, clock, auditWriter);
   const riskAssessments = new RiskAssessmentService(db, clock, auditWriter, ledger);
-  const dashboard = new DashboardService(db, clock, subcontractors, agreements, entrustments, incidents, organisation);
+  const internalAudits = new InternalAuditService(db, clock, auditWriter);
+  const correctiveActions = new CorrectiveActionService(db, clock, auditWriter, internalAudits);
+  const dashboard = new DashboardService(db, clock, subcontractors, agreements, entrustments, incidents, organisation, correctiveActions, internalAudits);
   return {
     db,
     clock,
@@ -92,6 +96,8 @@ export function createServices(db: Database, clock: Clock, config: Config) {
     ledger,
     riskAssessments,
     ledgerExports: new LedgerExportService(db, clock, ledger),
+    internalAudits,
+    correctiveActions,
     ...createReminderServices(db, clock, config, dashboard, incidents),
   };
 }

@@ -114,3 +114,13 @@ export type MailLanguage = (typeof MAIL_LANGUAGES)[number];
 /** The comprehension result of a training completion: only a pass completes the course. */
 export const TRAINING_RESULTS = ['PASSED', 'FAILED'] as const;
 export type TrainingResult = (typeof TRAINING_RESULTS)[number];
+
+/** What an internal-audit finding says of the area it examined. */
+export const AUDIT_FINDING_KINDS = ['CONFORMITY', 'OBSERVATION', 'NONCONFORMITY'] as const;
+export type AuditFindingKind = (typeof AUDIT_FINDING_KINDS)[number];
+/** The records of the management system an internal audit examines. */
+export const AUDIT_AREAS = ['LEDGER', 'RISK', 'TRAINING', 'SUPERVISION', 'CASES', 'INCIDENTS', 'OTHER'] as const;
+export type AuditArea = (typeof AUDIT_AREAS)[number];
+/** An internal audit is planned (and carried out), then closed once its nonconformities are. */
+export const INTERNAL_AUDIT_STATUSES = ['PLANNED', 'CLOSED'] as const;
+export type InternalAuditStatus = (typeof INTERNAL_AUDIT_STATUSES)[number];

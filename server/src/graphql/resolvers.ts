@@ -23,6 +23,9 @@ import { ReceivedDataResolver } from '../modules/received-data/received-data.res
 import { TrainingResolver } from '../modules/training/training.resolver';
 import { LedgerResolver } from '../modules/ledger/ledger.resolver';
 import { RiskAssessmentResolver } from '../modules/ledger/risk-assessment.resolver';
+import { AuditFindingResolver } from '../modules/internal-audit/audit-finding.resolver';
+import { CorrectiveActionResolver } from '../modules/internal-audit/corrective-action.resolver';
+import { InternalAuditResolver } from '../modules/internal-audit/internal-audit.resolver';
 import { UserResolver } from '../modules/user/user.resolver';
 import { resolvers } from '../modules';
 import type { Services } from '../services';
@@ -59,6 +62,9 @@ export function createResolvers(s: Services): ContainerType {
     [ReceivedDataResolver, new ReceivedDataResolver(s.receivedData)],
     [LedgerResolver, new LedgerResolver(s.ledger, s.ledgerExports)],
     [RiskAssessmentResolver, new RiskAssessmentResolver(s.riskAssessments)],
+    [InternalAuditResolver, new InternalAuditResolver(s.internalAudits)],
+    [AuditFindingResolver, new AuditFindingResolver(s.internalAudits)],
+    [CorrectiveActionResolver, new CorrectiveActionResolver(s.correctiveActions)],
     [UserResolver, new UserResolver(s.users)],
   ]);
   const unwired = resolvers.filter((resolverClass) => !instances.has(resolverClass));

@@ -44,12 +44,18 @@ import { LedgerRecord } from './ledger/ledger-record.entity';
 import { LedgerResolver } from './ledger/ledger.resolver';
 import { RiskAssessment } from './ledger/risk-assessment.entity';
 import { RiskAssessmentResolver } from './ledger/risk-assessment.resolver';
+import { AuditFinding } from './internal-audit/audit-finding.entity';
+import { AuditFindingResolver } from './internal-audit/audit-finding.resolver';
+import { CorrectiveAction } from './internal-audit/corrective-action.entity';
+import { CorrectiveActionResolver } from './internal-audit/corrective-action.resolver';
+import { InternalAudit } from './internal-audit/internal-audit.entity';
+import { InternalAuditResolver } from './internal-audit/internal-audit.resolver';
 
 /** Subcontractor supervision and the incident register. */
 const supervisionEntities = [Subcontractor, ConfidentialityAgreement, SupervisionReview, Entrustment, Incident, IncidentMeasure];
 
 /** The modules' TypeORM entities and GraphQL resolvers: the wiring list. */
-export const entities = [OrganisationProfile, User, AuditEntry, AuditLink, SubjectKey, BreakGlassReview, DataSubject, PurposeOfUse, Consent, Case, ...caseWorkflowEntities, ...supervisionEntities, MailMessage, TrainingCourse, TrainingCompletion, ReceivedDataRecord, LedgerRecord, RiskAssessment];
+export const entities = [OrganisationProfile, User, AuditEntry, AuditLink, SubjectKey, BreakGlassReview, DataSubject, PurposeOfUse, Consent, Case, ...caseWorkflowEntities, ...supervisionEntities, MailMessage, TrainingCourse, TrainingCompletion, ReceivedDataRecord, LedgerRecord, RiskAssessment, InternalAudit, AuditFinding, CorrectiveAction];
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -76,4 +82,7 @@ export const resolvers: NonEmptyArray<Function> = [
   ReceivedDataResolver,
   LedgerResolver,
   RiskAssessmentResolver,
+  InternalAuditResolver,
+  AuditFindingResolver,
+  CorrectiveActionResolver,
 ];

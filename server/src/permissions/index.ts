@@ -5,12 +5,14 @@ import {
   canReadCaseData,
   canReadSubjectData,
   isAnyRole,
+  isAuditor,
   isAuthenticated,
   isManager,
   isManagerOrAuditor,
   isManagerOrStaff,
   isManagerOrSupervisor,
   isManagerStaffOrAuditor,
+  isManagerStaffOrSupervisor,
   isStaff,
 } from './rules';
 
@@ -120,6 +122,16 @@ export const permissionRules = {
     allRiskAssessments: isManagerOrAuditor,
     _allRiskAssessmentsMeta: isManagerOrAuditor,
     exportLedger: isManager,
+    // internal audit: the plan and its findings are the auditor's and the manager's; an owner reads their own corrective actions (service)
+    InternalAudit: isManagerOrAuditor,
+    allInternalAudits: isManagerOrAuditor,
+    _allInternalAuditsMeta: isManagerOrAuditor,
+    AuditFinding: isManagerOrAuditor,
+    allAuditFindings: isManagerOrAuditor,
+    _allAuditFindingsMeta: isManagerOrAuditor,
+    CorrectiveAction: isAnyRole,
+    allCorrectiveActions: isAnyRole,
+    _allCorrectiveActionsMeta: isAnyRole,
   },
   Mutation: {
     login: allow,
@@ -180,6 +192,16 @@ export const permissionRules = {
     createRiskAssessment: isManager,
     updateRiskAssessment: isManager,
     retireRiskAssessment: isManager,
+    // the auditor and the manager record plans and findings; the manager assigns corrective actions,
+    // the manager or the owner records them (service), and only the auditor verifies their effect
+    createInternalAudit: isManagerOrAuditor,
+    updateInternalAudit: isManagerOrAuditor,
+    closeInternalAudit: isManagerOrAuditor,
+    createAuditFinding: isManagerOrAuditor,
+    updateAuditFinding: isManagerOrAuditor,
+    createCorrectiveAction: isManager,
+    updateCorrectiveAction: isManagerStaffOrSupervisor,
+    verifyCorrectiveAction: isAuditor,
   },
   User: allow,
   AuthPayload: allow,
@@ -229,6 +251,10 @@ export const permissionRules = {
   LedgerRecord: allow,
   RiskAssessment: allow,
   LedgerExport: allow,
+  InternalAudit: allow,
+  AuditFinding: allow,
+  CorrectiveAction: allow,
+  DashboardInternalAudit: allow,
 } satisfies IRules;
 
 export const shieldOptions = {

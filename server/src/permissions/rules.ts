@@ -37,6 +37,9 @@ export const isStaff = hasRole('STAFF');
 export const isManagerOrStaff = hasRole('PRIVACY_MANAGER', 'STAFF');
 export const isManagerOrSupervisor = hasRole('PRIVACY_MANAGER', 'SUPERVISOR');
 export const isManagerOrAuditor = hasRole('PRIVACY_MANAGER', 'AUDITOR');
+export const isAuditor = hasRole('AUDITOR');
+/** Everyone who may be given work to do; the internal auditor never changes what it audits. */
+export const isManagerStaffOrSupervisor = hasRole('PRIVACY_MANAGER', 'STAFF', 'SUPERVISOR');
 /** Case records and the audit trail: need-to-know and the services narrow what staff get; the auditor gets no personal field. */
 export const isManagerStaffOrAuditor = hasRole('PRIVACY_MANAGER', 'STAFF', 'AUDITOR');
 export const isAnyRole = hasRole(...ROLES);

@@ -11,7 +11,9 @@ import * as incidentRules from '../incident/incident.rules';
 import type { ConfidentialityAgreementService } from '../subcontractor/confidentiality-agreement.service';
 import type { EntrustmentService } from '../subcontractor/entrustment.service';
 import type { SubcontractorService } from '../subcontractor/subcontractor.service';
-import type { CaseReminder, Dashboard, DashboardCases, DashboardIncidents, DashboardSupervision, WeekCount } from './dashboard.types';
+import type { CorrectiveActionService } from '../internal-audit/corrective-action.service';
+import type { InternalAuditService } from '../internal-audit/internal-audit.service';
+import type { CaseReminder, Dashboard, DashboardCases, DashboardIncidents, DashboardInternalAudit, DashboardSupervision, WeekCount } from './dashboard.types';
 
 export const DUE_SOON_DAYS = 3;
 export const WEEKS_CHARTED = 8;
@@ -39,6 +41,8 @@ export class DashboardService {
     private readonly entrustments: EntrustmentService,
     private readonly incidents: IncidentService,
     private readonly organisation: OrganisationService,
+    private readonly correctiveActions: CorrectiveActionService,
+    private readonly internalAudits: InternalAuditService,
   ) {}
 
   async forUser(user: AuthUser): Promise<Dashboard> {
@@ -47,15 +51,16 @@ export class DashboardService {
     const manager = user.role === 'PRIVACY_MANAGER';
     // the internal auditor watches every case's timeliness and the supervision standing, as the manager does
     const seesAll = manager || user.role === 'AUDITOR';
-    const [cases, assignmentQueue, pendingBreakGlassReviews, supervision, incidents, organisationProfileMissing] = await Promise.all([
+    const [cases, assignmentQueue, pendingBreakGlassReviews, supervision, incidents, organisationProfileMissing, internalAudit] = await Promise.all([
       seesAll || user.role === 'STAFF' ? this.cases(seesAll ? null : user.id, now) : null,
       manager ? this.assignmentQueue() : null,
       manager ? this.pendingBreakGlassReviews() : null,
       seesAll || user.role === 'SUPERVISOR' ? this.supervision(today) : null,
       this.incidentReminders(today),
       manager ? this.organisation.profile().then(missingProfileFields) : null,
+      seesAll ? this.internalAudit() : null,
     ]);
-    return { role: user.role, today, cases, assignmentQueue, pendingBreakGlassReviews, supervision, incidents, organisationProfileMissing };
+    return { role: user.role, today, cases, assignmentQueue, pendingBreakGlassReviews, supervision, incidents, organisationProfileMissing, internalAudit };
   }
 
   /** All cases (assigneeId null) or those assigned to one staff member. */
@@ -111,6 +116,19 @@ export class DashboardService {
       if (week) week.count += 1;
     }
     return weeks;
+  }
+
+  private async internalAudit(): Promise<DashboardInternalAudit> {
+    const [openAuditCount, { overdueIds, awaitingVerification }] = await Promise.all([
+      this.internalAudits.count({ filter: { status: 'PLANNED' } }),
+      this.correctiveActions.standing(),
+    ]);
+    return {
+      openAuditCount,
+      overdueCorrectiveActionCount: overdueIds.length,
+      overdueCorrectiveActionIds: overdueIds.slice(0, LIST_CAP),
+      awaitingVerificationCount: awaitingVerification,
+    };
   }
 
   /** Open cases nobody is assigned to yet. */

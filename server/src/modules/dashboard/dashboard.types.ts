@@ -148,6 +148,21 @@ export class DashboardIncidents {
 }
 
 @ObjectType()
+export class DashboardInternalAudit {
+  @Field(() => Int, { description: 'Audits planned and not yet closed' })
+  openAuditCount!: number;
+
+  @Field(() => Int, { description: 'Corrective actions not taken by their due day (Japan time)' })
+  overdueCorrectiveActionCount!: number;
+
+  @Field(() => [ID], { description: 'The overdue corrective actions, oldest due first' })
+  overdueCorrectiveActionIds!: number[];
+
+  @Field(() => Int, { description: 'Corrective actions taken, waiting for the internal auditor to verify their effect' })
+  awaitingVerificationCount!: number;
+}
+
+@ObjectType()
 export class Dashboard {
   @Field(() => Role)
   role!: RoleValue;
@@ -175,4 +190,7 @@ export class Dashboard {
 
   @Field(() => DashboardIncidents, { description: 'Every role reads the incident register' })
   incidents!: DashboardIncidents;
+
+  @Field(() => DashboardInternalAudit, { nullable: true, description: 'Privacy manager and internal auditor: open audits and corrective actions' })
+  internalAudit!: DashboardInternalAudit | null;
 }
