@@ -65,6 +65,27 @@ describe.each(databaseKinds())('an attacker who holds the %s database but not th
     expect(incremental.checked).toBeLessThan(full.checked);
   });
 
+  test('a log that grows while it is verified still verifies (the tree is compared at the size that was read)', async () => {
+    const staff = await s.login(STAFF);
+    let writing = true;
+    const writer = (async () => {
+      while (writing) await s.gql('{ allDataSubjects(perPage: 3) { id fullName } }', {}, staff);
+    })();
+    const results = [];
+    for (let i = 0; i < 6; i++) results.push(await verify(i % 2 === 1));
+    writing = false;
+    await writer;
+    expect(results.map((r) => r.problems)).toEqual(results.map(() => []));
+    expect(results.at(-1).headSeq).toBeGreaterThan(results[0].headSeq);
+  });
+
+  test('an entry slipped in below the linked ones, where the linker never looks, is UNLINKED', async () => {
+    const [row] = await s.sql<Record<string, unknown>>('SELECT * FROM audit_entry WHERE id = 1');
+    const columns = Object.keys(row!).filter((c) => c !== 'id');
+    await s.sql(`INSERT INTO audit_entry (id, ${columns.join(', ')}) VALUES (-1, ${columns.map(() => '?').join(', ')})`, columns.map((c) => row![c]));
+    expect(await verify()).toMatchObject({ ok: false, problems: ['UNLINKED'] });
+  });
+
   test('deleting the newest entries (triggers dropped) is TRUNCATED, at the first missing seq', async () => {
     const { witnessedSize } = await verify();
     await dropGuards(s);

@@ -28,6 +28,8 @@ export interface LogVerification extends ChainVerification {
 }
 
 const INCREMENTAL_CHUNK = 10_000;
+/** A full verification that found a problem runs again in the background at most this often. */
+const FULL_AGAIN_AFTER_MS = 60_000;
 
 interface Findings {
   problems: Set<AuditProblem>;
@@ -45,6 +47,7 @@ export class LogVerifier {
   /** The newest tree head that verified, the base of incremental verification. */
   private verified: { size: number; root: Buffer } | null = null;
   private running: Promise<LogVerification> | null = null;
+  private lastFullAt = -Infinity;
   private stopped = false;
   newest: LogVerification | null = null;
 
@@ -69,6 +72,8 @@ export class LogVerifier {
 
   private async background(incremental: boolean): Promise<void> {
     if (this.running || this.stopped) return;
+    // Without a verified head an incremental run is a full one: after a problem, not on every checkpoint.
+    if (incremental && !this.verified && performance.now() - this.lastFullAt < FULL_AGAIN_AFTER_MS) return;
     await this.verify(incremental).catch((error: unknown) => logger.error('audit log verification failed to run', { error: (error as Error).name }));
   }
 
@@ -153,6 +158,7 @@ export class LogVerifier {
 
   /** Every leaf recomputed from the stored entries, the chain included. */
   private async full(): Promise<LogVerification> {
+    this.lastFullAt = performance.now();
     await this.linker.linkPending();
     const witnessed = this.witnessed();
     const stored = await this.publisher.stored().catch(() => null);
@@ -163,13 +169,15 @@ export class LogVerifier {
     const roots = new Map<number, Buffer>();
     const findings: Findings = { problems: new Set(), brokenAt: [] };
     let firstMismatch: number | null = null;
-    const chain = await verifyChain(this.db, (seq, canonical) => {
+    const read = await verifyChain(this.db, (seq, canonical) => {
       const leaf = leafOf(canonical ?? '');
       const copy = mirrored[seq - 1];
       if (copy && firstMismatch === null && !copy.equals(leaf)) firstMismatch = seq;
       builder.append(leaf);
       if (sizes.has(builder.size)) roots.set(builder.size, builder.root());
     });
+    // Entries still arriving count as unlinked in the chain's quick count: look again at those the linker passed over.
+    const chain = read.unlinked > 0 ? { ...read, unlinked: await this.passedOver() } : read;
     if (firstMismatch !== null) {
       findings.problems.add('REWRITTEN');
       findings.brokenAt.push(firstMismatch);
@@ -177,11 +185,32 @@ export class LogVerifier {
     const treeSize = await storedTreeSize(this.db.manager);
     roots.set(chain.headSeq, builder.root());
     // The stored tree must hold the same root, or the proofs it serves would not match the entries.
-    if (treeSize !== chain.headSeq || !(await this.storedRoot(chain.headSeq))?.equals(builder.root())) findings.problems.add('REWRITTEN');
+    // It may have grown since the chain was read (the linker goes on): compare its prefix of that size.
+    if (treeSize < chain.headSeq || !(await this.storedRoot(chain.headSeq))?.equals(builder.root())) findings.problems.add('REWRITTEN');
     await this.common(findings, roots, chain.headSeq, witnessed);
     const result = this.result(chain, findings, witnessed.size, treeSize, false);
     if (result.ok) this.verified = { size: chain.headSeq, root: builder.root() };
     return result;
+  }
+
+  /**
+   * Entries below the newest linked one (within `window` of it) that have no
+   * link once the linker has had its turn. Ids are taken before commit, so an
+   * entry may commit after a higher one was linked: it is not counted until
+   * the linker has seen it.
+   */
+  private async passedOver(window?: number): Promise<number> {
+    const count = async () => {
+      const [{ unlinked }] = await this.db.manager.query(
+        `SELECT COUNT(*) AS unlinked FROM audit_entry e LEFT JOIN audit_link l ON l.entry_id = e.id
+         WHERE l.entry_id IS NULL AND e.id <= (SELECT COALESCE(MAX(entry_id), 0) FROM audit_link)
+         ${window ? `AND e.id >= (SELECT COALESCE(MAX(entry_id), 0) - ${window} FROM audit_link)` : ''}`,
+      );
+      return Number(unlinked);
+    };
+    if ((await count()) === 0) return 0;
+    await this.linker.linkPending();
+    return count();
   }
 
   private async storedRoot(size: number): Promise<Buffer | null> {
@@ -232,7 +261,7 @@ export class LogVerifier {
       }
       if (builder.size !== headSeq) chainBroken ??= builder.size + 1;
       roots.set(builder.size, builder.root());
-      if (treeSize !== headSeq || !(await this.storedRoot(headSeq))?.equals(builder.root())) findings.problems.add('REWRITTEN');
+      if (treeSize < headSeq || !(await this.storedRoot(headSeq))?.equals(builder.root())) findings.problems.add('REWRITTEN');
       // Checkpoints at or below the verified size: a consistency proof to the verified root.
       for (const c of [...witnessed.checkpoints, ...(stored ? [stored] : [])].filter((c) => c.size < base.size)) {
         const proof = await consistencyProof(this.db.manager, c.size, base.size).catch(() => []);
@@ -243,10 +272,7 @@ export class LogVerifier {
       }
     }
     await this.common(findings, roots, headSeq, witnessed);
-    // Entries the linker passed over (below the newest linked one); newer ones are simply not linked yet.
-    const [{ unlinked }] = await this.db.manager.query(
-      'SELECT COUNT(*) AS unlinked FROM audit_entry e LEFT JOIN audit_link l ON l.entry_id = e.id WHERE l.entry_id IS NULL AND e.id BETWEEN (SELECT COALESCE(MAX(entry_id), 0) - 10000 FROM audit_link) AND (SELECT COALESCE(MAX(entry_id), 0) FROM audit_link)',
-    );
+    const unlinked = await this.passedOver(INCREMENTAL_CHUNK);
     const [headRow] = await this.db.manager.query('SELECT hash FROM audit_link WHERE seq = ?', [headSeq]);
     const chain: ChainVerification = {
       ok: true,
@@ -254,7 +280,7 @@ export class LogVerifier {
       headSeq,
       headHash: headRow?.hash ?? '0'.repeat(64),
       firstBrokenSeq: chainBroken,
-      unlinked: Number(unlinked),
+      unlinked,
     };
     const result = this.result(chain, findings, witnessed.size, treeSize, true);
     if (result.ok) this.verified = { size: headSeq, root: builder.root() };
