@@ -16,9 +16,11 @@ import { LoginPage } from './layout/LoginPage';
 import { theme } from './layout/theme';
 import provisions from './provisions';
 import purposes from './purposes';
+import receivedData from './received-data';
 import reviews from './reviews';
 import subcontractors from './subcontractors';
 import subjects from './subjects';
+import training, { completions } from './training';
 import users from './users';
 import { REMINDERS_PAGE } from './reminders/ReminderSettingsMenuItem';
 
@@ -30,6 +32,8 @@ const BreakGlassRead = lazyPage(() => import('./subjects/BreakGlassRead'), 'Brea
 const TwoFactorPage = lazyPage(() => import('./layout/TwoFactor'), 'TwoFactorPage');
 const OrganisationPage = lazyPage(() => import('./organisation/OrganisationPage'), 'OrganisationPage');
 const ReminderSettingsPage = lazyPage(() => import('./reminders/ReminderSettingsPage'), 'ReminderSettingsPage');
+const TrainingStatusPage = lazyPage(() => import('./training/TrainingStatusPage'), 'TrainingStatusPage');
+const MyTrainingPage = lazyPage(() => import('./training/MyTrainingPage'), 'MyTrainingPage');
 
 /** Wiring only: each resource's screens live in its own folder; menus follow each role's access (access.ts). */
 export const App = () => (
@@ -50,6 +54,7 @@ export const App = () => (
     <Resource name="DataSubject" {...subjects} />
     <Resource name="Consent" {...consents} />
     <Resource name="ThirdPartyProvision" {...provisions} />
+    <Resource name="ReceivedDataRecord" {...receivedData} />
     <Resource name="AuditEntry" {...audit} />
     <Resource name="Subcontractor" {...subcontractors} />
     <Resource name="ConfidentialityAgreement" {...agreements} />
@@ -58,6 +63,8 @@ export const App = () => (
     <Resource name="Incident" {...incidents} />
     <Resource name="IncidentMeasure" {...measures} />
     <Resource name="PurposeOfUse" {...purposes} />
+    <Resource name="TrainingCourse" {...training} />
+    <Resource name="TrainingCompletion" {...completions} />
     <Resource name="User" {...users} />
     <CustomRoutes>
       <Route path="/assignment-queue" element={<AssignmentQueue />} />
@@ -66,6 +73,8 @@ export const App = () => (
       <Route path={TWO_FACTOR_PAGE} element={<TwoFactorPage />} />
       <Route path="/organisation" element={<OrganisationPage />} />
       <Route path={REMINDERS_PAGE} element={<ReminderSettingsPage />} />
+      <Route path="/training-status" element={<TrainingStatusPage />} />
+      <Route path="/my-training" element={<MyTrainingPage />} />
     </CustomRoutes>
   </Admin>
 );

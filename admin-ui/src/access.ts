@@ -32,6 +32,10 @@ export const ACCESS: Record<Role, Grants> = {
     IncidentMeasure: [...READ, 'create', 'edit'],
     retention: ['run'],
     organisation: ['list', 'edit'],
+    TrainingCourse: [...READ, 'create', 'edit', 'retire'],
+    TrainingCompletion: ['list', 'create'],
+    'training-status': ['list'],
+    ReceivedDataRecord: [...READ, 'create'],
   },
   STAFF: {
     Case: [...READ, 'readPersonal', 'create', 'edit', 'transition', 'match'],
@@ -46,6 +50,9 @@ export const ACCESS: Record<Role, Grants> = {
     Entrustment: READ,
     Incident: [...READ, 'create'],
     IncidentMeasure: READ,
+    TrainingCourse: READ,
+    TrainingCompletion: ['list'],
+    ReceivedDataRecord: [...READ, 'create'],
   },
   SUPERVISOR: {
     PurposeOfUse: READ,
@@ -55,6 +62,8 @@ export const ACCESS: Record<Role, Grants> = {
     Entrustment: [...READ, 'create', 'edit', 'close'],
     Incident: READ,
     IncidentMeasure: READ,
+    TrainingCourse: READ,
+    TrainingCompletion: ['list'],
   },
   // the internal auditor reads the records it audits and changes none; a case without its personal data
   AUDITOR: {
@@ -68,10 +77,16 @@ export const ACCESS: Record<Role, Grants> = {
     Entrustment: READ,
     Incident: READ,
     IncidentMeasure: READ,
+    TrainingCourse: READ,
+    TrainingCompletion: ['list'],
+    'training-status': ['list'],
   },
 };
 
+/** Pages every role has: each user's own training (the attempts behind it are narrowed to one's own by the server). */
+const EVERY_ROLE: Grants = { 'my-training': ['list'] };
+
 export function canAccess(role: Role | null | undefined, resource: string, action: string): boolean {
   if (!role) return false;
-  return ACCESS[role]?.[resource]?.includes(action) ?? false;
+  return (EVERY_ROLE[resource]?.includes(action) || ACCESS[role]?.[resource]?.includes(action)) ?? false;
 }

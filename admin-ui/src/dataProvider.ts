@@ -24,6 +24,9 @@ import { incidentFields, measureFields } from './incidents/fields';
 import { provisionFields } from './provisions/fields';
 import { reviewFields } from './reviews/fields';
 import { subcontractorFields } from './subcontractors/fields';
+import { receivedDataFields } from './received-data/fields';
+import { trainingApi } from './training/api';
+import { completionFields, courseFields } from './training/fields';
 
 /** What each resource's screens ask for (see common/fieldSets.ts). */
 const FIELD_SETS: Record<string, FieldSet> = {
@@ -40,6 +43,9 @@ const FIELD_SETS: Record<string, FieldSet> = {
   Entrustment: entrustmentFields,
   Incident: incidentFields,
   IncidentMeasure: measureFields,
+  TrainingCourse: courseFields,
+  TrainingCompletion: completionFields,
+  ReceivedDataRecord: receivedDataFields,
 };
 
 type BuildQuery = ReturnType<typeof defaultBuildQuery>;
@@ -93,7 +99,7 @@ const base = buildGraphQLProvider({
   mutation: () => ({ fetchPolicy: 'no-cache' }),
 });
 
-const customApi = { ...auditApi, ...caseApi, ...userApi, ...dashboardApi, ...entrustmentApi, ...subjectApi };
+const customApi = { ...auditApi, ...caseApi, ...userApi, ...dashboardApi, ...entrustmentApi, ...subjectApi, ...trainingApi };
 
 /** The action of access.ts each standard method needs on its resource. */
 const ACTION_OF: Record<string, string> = {

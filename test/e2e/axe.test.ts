@@ -4,7 +4,7 @@ import { AUDITOR, MANAGER, STAFF, SUPERVISOR, startServer, type TestServer } fro
 import { open } from './support/app';
 import { axeViolations } from './support/axe';
 import { launch, signIn, switchLanguage, type E2EBrowser } from './support/browser';
-import { recordRoute, screensOf } from './support/pages';
+import { recordRoute, screensOf, seedScreenRecords } from './support/pages';
 
 const ROLES: Array<[Role, string]> = [
   ['PRIVACY_MANAGER', MANAGER],
@@ -41,6 +41,7 @@ describe('accessibility (axe-core, WCAG 2 A/AA)', () => {
 
   beforeAll(async () => {
     s = await startServer('sqlite');
+    await seedScreenRecords(s);
     b = await launch({ bypassCSP: true });
   });
   afterAll(async () => {

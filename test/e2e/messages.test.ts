@@ -58,6 +58,7 @@ describe('the UI messages', () => {
       AuditAction: shared.AUDIT_ACTIONS,
       AuditOutcome: shared.AUDIT_OUTCOMES,
       ExportFormat: shared.EXPORT_FORMATS,
+      TrainingResult: shared.TRAINING_RESULTS,
     };
     const missing = Object.entries(enums).flatMap(([name, values]) =>
       values.map((v) => `mamori.enums.${name}.${v}`).filter((key) => !EN.has(key) || !JA.has(key)),

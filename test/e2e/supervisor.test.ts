@@ -38,6 +38,8 @@ describe('a supervisor of subcontractors in the browser', () => {
       'Hand-overs of data',
       'Incident register',
       'Purposes of use',
+      'Training courses',
+      'My training',
     ]);
   });
 

@@ -3,6 +3,9 @@ import { useRecordContext, useTranslate } from 'react-admin';
 
 type Tone = 'error' | 'warning' | 'success' | 'info' | 'default';
 
+/** Records the law keeps three years (provision records, data received): listed for review once past them. */
+export const PAST_RETENTION_FLAGS = [{ source: 'pastRetention', label: 'mamori.flags.pastRetention', tone: 'warning' as const }];
+
 /** Chips for the flags that are set on a record, e.g. "expiring soon", "review overdue". */
 export const FlagsField = ({ flags }: { flags: Array<{ source: string; label: string; tone: Tone; when?: boolean }>; label?: string; sortable?: boolean }) => {
   const record = useRecordContext();

@@ -3,8 +3,9 @@ import type { ReactNode } from 'react';
 import { Link, useTranslate } from 'react-admin';
 
 /** One number people check every morning, linking to the list behind it. */
-export const CountCard = ({ label, value, to, icon, tone = 'default', testId }: {
+export const CountCard = ({ label, labelArgs, value, to, icon, tone = 'default', testId }: {
   label: string;
+  labelArgs?: Record<string, unknown>;
   value: number | undefined;
   to?: string;
   icon?: ReactNode;
@@ -18,7 +19,7 @@ export const CountCard = ({ label, value, to, icon, tone = 'default', testId }: 
       {icon}
       <div>
         <Typography variant="body2" color="text.secondary">
-          {translate(label)}
+          {translate(label, labelArgs)}
         </Typography>
         <Typography variant="h4" sx={{ color }} data-testid={testId}>
           {value ?? '…'}

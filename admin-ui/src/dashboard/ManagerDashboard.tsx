@@ -2,6 +2,7 @@ import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
 import DescriptionIcon from '@mui/icons-material/Description';
 import EventIcon from '@mui/icons-material/Event';
 import PolicyIcon from '@mui/icons-material/Policy';
+import SchoolIcon from '@mui/icons-material/School';
 import WarningIcon from '@mui/icons-material/Warning';
 import WorkIcon from '@mui/icons-material/Work';
 import { Alert, Button, Stack } from '@mui/material';
@@ -15,6 +16,8 @@ import { CountCard } from './CountCard';
 import { Deadlines } from './Deadlines';
 import { IncidentCards, SupervisionCards } from './SupervisionCards';
 import { listPath, useDashboard } from './useDashboard';
+import { fiscalYearOf } from '../training/api';
+import { japanToday } from '../format';
 
 /** The privacy manager's morning: what waits for assignment or review, what is late, supervision, incidents and the witnessed state of the audit log. */
 export const ManagerDashboard = () => {
@@ -22,6 +25,8 @@ export const ManagerDashboard = () => {
   const dataProvider = useDataProvider<MamoriDataProvider>();
   const { data } = useDashboard();
   const awaiting = useQuery({ queryKey: ['dashboard', 'awaiting'], queryFn: () => dataProvider.caseCounts({ awaitingDocuments: { awaitingDocuments: true } }) });
+  const fiscalYear = fiscalYearOf(japanToday());
+  const untrained = useQuery({ queryKey: ['dashboard', 'training', fiscalYear], queryFn: () => dataProvider.trainingStatus(fiscalYear, true) });
   const cases = data?.cases;
   const open = cases?.byStatus.filter((s) => s.status !== 'CLOSED').reduce((n, s) => n + s.count, 0);
   return (
@@ -42,6 +47,15 @@ export const ManagerDashboard = () => {
         <CountCard testId="count-awaiting" label="mamori.dashboard.awaitingDocuments" value={awaiting.data?.awaitingDocuments} to={listPath('Case', { awaitingDocuments: true })} icon={<DescriptionIcon color="action" />} />
         <CountCard testId="count-breakglass" label="mamori.dashboard.breakGlass" value={data?.pendingBreakGlassReviews ?? undefined} to="/break-glass" icon={<PolicyIcon color="secondary" />} tone="warning" />
         <CountCard testId="count-open" label="mamori.dashboard.openCases" value={open} to="/Case" icon={<WorkIcon color="action" />} />
+        <CountCard
+          testId="count-training-incomplete"
+          label="mamori.dashboard.trainingIncomplete"
+          labelArgs={{ year: fiscalYear }}
+          value={untrained.data?.length}
+          to="/training-status"
+          icon={<SchoolIcon color="warning" />}
+          tone="warning"
+        />
       </Stack>
       <Stack direction="row" gap={2} flexWrap="wrap">
         <CasesByStatusChart byStatus={cases?.byStatus ?? []} />

@@ -31,6 +31,7 @@ import {
 import { SUBJECT_CATEGORIES } from '@mamori/shared';
 import { ChipsField, DayField, EnumField, InstantField } from '../common/fields';
 import { FlagsField } from '../common/FlagField';
+import { cleanLines, LinesInput } from '../common/LinesInput';
 import { SaveOnlyToolbar } from '../common/SaveOnlyToolbar';
 import { japanToday } from '../format';
 import { enumChoices } from '../i18n';
@@ -89,9 +90,7 @@ export const EntrustmentShow = () => (
   </Show>
 );
 
-const linesToText = (items: string[] | undefined) => (Array.isArray(items) ? items.join('\n') : '');
-const textToLines = (text: string) => (text ? text.split('\n') : []);
-const clean = (data: { dataItems?: string[] }) => ({ ...data, dataItems: (data.dataItems ?? []).map((s) => s.trim()).filter(Boolean) });
+const clean = (data: { dataItems?: string[] }) => ({ ...data, dataItems: cleanLines(data.dataItems) });
 
 const EntrustmentForm = ({ editing = false }: { editing?: boolean }) => {
   const translate = useTranslate();
@@ -101,7 +100,7 @@ const EntrustmentForm = ({ editing = false }: { editing?: boolean }) => {
         <SelectInput optionText="name" validate={required()} disabled={editing} />
       </ReferenceInput>
       <CheckboxGroupInput source="dataCategories" choices={categoryChoices} validate={required()} />
-      <TextInput source="dataItems" format={linesToText} parse={textToLines} multiline minRows={2} fullWidth helperText={translate('mamori.entrustments.dataItemsHint')} />
+      <LinesInput source="dataItems" helperText={translate('mamori.entrustments.dataItemsHint')} />
       <NumberInput source="subjectCount" validate={[required(), minValue(1)]} />
       <ReferenceArrayInput source="purposeIds" reference="PurposeOfUse" perPage={100}>
         <SelectArrayInput optionText="code" label="resources.Entrustment.fields.purposeIds" validate={required()} />

@@ -4,6 +4,8 @@ import BusinessIcon from '@mui/icons-material/Business';
 import HistoryIcon from '@mui/icons-material/History';
 import LockOpenIcon from '@mui/icons-material/LockOpen';
 import PolicyIcon from '@mui/icons-material/Policy';
+import SchoolIcon from '@mui/icons-material/School';
+import GroupsIcon from '@mui/icons-material/Groups';
 import { CanAccess, Menu, usePermissions, useTranslate } from 'react-admin';
 import type { Role } from '@mamori/shared';
 
@@ -39,12 +41,19 @@ export const MainMenu = () => {
         <Menu.Item to="/break-glass-read" primaryText="mamori.menu.breakGlassRead" leftIcon={<LockOpenIcon />} />
       </CanAccess>
       <Menu.ResourceItem name="ThirdPartyProvision" />
+      <Menu.ResourceItem name="ReceivedDataRecord" />
       <Menu.ResourceItem name="Subcontractor" />
       <Menu.ResourceItem name="ConfidentialityAgreement" />
       <Menu.ResourceItem name="SupervisionReview" />
       <Menu.ResourceItem name="Entrustment" />
       <Menu.ResourceItem name="Incident" />
       <Menu.ResourceItem name="PurposeOfUse" />
+      <Menu.ResourceItem name="TrainingCourse" />
+      <CanAccess resource="training-status" action="list">
+        <Menu.Item to="/training-status" primaryText="mamori.menu.trainingStatus" leftIcon={<GroupsIcon />} />
+      </CanAccess>
+      {seesAll && <Menu.ResourceItem name="TrainingCompletion" />}
+      <Menu.Item to="/my-training" primaryText="mamori.menu.myTraining" leftIcon={<SchoolIcon />} />
       <Menu.ResourceItem name="User" />
       <CanAccess resource="organisation" action="edit">
         <Menu.Item to="/organisation" primaryText="mamori.menu.organisation" leftIcon={<BusinessIcon />} />

@@ -20,14 +20,14 @@ import {
 import { LEGAL_BASES } from '@mamori/shared';
 import { SubjectLinkField } from '../audit/CaseLinkField';
 import { ChipsField, DayField, EnumField, InstantField } from '../common/fields';
-import { FlagsField } from '../common/FlagField';
+import { FlagsField, PAST_RETENTION_FLAGS as FLAGS } from '../common/FlagField';
+import { cleanLines, LinesInput } from '../common/LinesInput';
 import { SaveOnlyToolbar } from '../common/SaveOnlyToolbar';
 import { UserNameField } from '../common/UserNameField';
 import { formatDay, japanToday } from '../format';
 import { enumChoices } from '../i18n';
 
 const basisChoices = enumChoices('LegalBasis', LEGAL_BASES);
-const FLAGS = [{ source: 'pastRetention', label: 'mamori.flags.pastRetention', tone: 'warning' as const }];
 
 const filters = [
   <TextInput key="subjectId" source="subjectId" alwaysOn />,
@@ -75,11 +75,9 @@ const ConsentOption = () => {
     `${translate('resources.Consent.fields.consentedOn')} ${formatDay(record.consentedOn, locale)} (#${record.id})`;
 };
 
-const linesToText = (items: string[] | undefined) => (Array.isArray(items) ? items.join('\n') : '');
-const textToLines = (text: string) => (text ? text.split('\n') : []);
 const clean = (data: { items?: string[]; legalBasis?: string; consentId?: string | null }) => ({
   ...data,
-  items: (data.items ?? []).map((s) => s.trim()).filter(Boolean),
+  items: cleanLines(data.items),
   consentId: data.legalBasis === 'CONSENT' ? data.consentId : null,
 });
 
@@ -92,7 +90,7 @@ export const ProvisionCreate = () => {
       <SimpleForm toolbar={<SaveOnlyToolbar />} sx={{ maxWidth: 720 }} defaultValues={{ providedOn: japanToday(), legalBasis: 'CONSENT', items: [] }}>
         <TextInput source="subjectId" validate={required()} />
         <TextInput source="recipient" validate={[required(), maxLength(200)]} fullWidth />
-        <TextInput source="items" format={linesToText} parse={textToLines} multiline minRows={2} fullWidth helperText={translate('mamori.provisions.itemsHint')} validate={required()} />
+        <LinesInput source="items" helperText={translate('mamori.provisions.itemsHint')} validate={required()} />
         <DateInput source="providedOn" validate={required()} />
         <SelectInput source="legalBasis" choices={basisChoices} validate={required()} />
         <FormDataConsumer<{ legalBasis?: string; subjectId?: string }>>

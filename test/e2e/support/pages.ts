@@ -1,5 +1,7 @@
 import type { Role } from '@mamori/shared';
 import { canAccess } from '../../../admin-ui/src/access';
+import { japanToday } from '../../../admin-ui/src/format';
+import { MANAGER, STAFF, type TestServer } from '../../support/server';
 
 /** One screen of the UI: the access.ts grant it needs and its route (`:id` is a record the role can see, see recordRoute). */
 export interface Screen {
@@ -28,6 +30,8 @@ export const SCREENS: Screen[] = [
   { resource: 'two-factor', action: 'show', route: '/two-factor' },
   { resource: 'reminders', action: 'show', route: '/reminders' },
   { resource: 'organisation', action: 'list', route: '/organisation' },
+  { resource: 'training-status', action: 'list', route: '/training-status' },
+  { resource: 'my-training', action: 'list', route: '/my-training' },
   ...crud('Case', ['list', 'show', 'edit', 'create']),
   ...crud('DataSubject', ['list', 'show', 'edit', 'create']),
   ...crud('Consent', ['create']),
@@ -41,7 +45,34 @@ export const SCREENS: Screen[] = [
   ...crud('IncidentMeasure', ['edit', 'create']),
   ...crud('PurposeOfUse', ['list', 'show', 'edit', 'create']),
   ...crud('User', ['list', 'show', 'edit', 'create']),
+  ...crud('TrainingCourse', ['list', 'show', 'edit', 'create']),
+  ...crud('TrainingCompletion', ['list', 'create']),
+  ...crud('ReceivedDataRecord', ['list', 'show', 'create']),
 ];
+
+/**
+ * Records the demo data set does not hold, created as the manager so that every
+ * screen above has a record to open: a training course with an attempt, a record of data received.
+ */
+export async function seedScreenRecords(s: TestServer): Promise<void> {
+  const manager = await s.login(MANAGER);
+  const today = japanToday();
+  const year = Number(today.slice(5, 7)) >= 4 ? Number(today.slice(0, 4)) : Number(today.slice(0, 4)) - 1;
+  const staff = (await s.gql('{ allUsers(filter: { q: "staff@" }) { id email } }', {}, manager)).data?.allUsers.find((u: { email: string }) => u.email === STAFF).id;
+  const steps: Array<[string, Record<string, unknown>]> = [
+    ['mutation($y: Int!, $d: Date!) { createTrainingCourse(title: "個人情報保護研修", fiscalYear: $y, dueOn: $d) { id } }', { y: year, d: `${year + 1}-03-31` }],
+    ['mutation($u: ID!, $d: Date!) { recordTrainingCompletion(courseId: "1", userId: $u, completedOn: $d, result: PASSED, score: 85) { id } }', { u: staff, d: today }],
+    [
+      `mutation($d: Date!) { createReceivedDataRecord(providerName: "株式会社名簿提供", providerAddress: "東京都港区芝公園1-1-1", providerRepresentative: "代表取締役 山本 一郎",
+        acquisitionMethod: "第三者提供への同意を得た懸賞応募フォーム", receivedOn: $d, items: ["氏名", "住所"], subjectCategory: CUSTOMER) { id } }`,
+      { d: today },
+    ],
+  ];
+  for (const [query, variables] of steps) {
+    const res = await s.gql(query, variables, manager);
+    if (res.errors) throw new Error(`seeding a screen record failed: ${res.body}`);
+  }
+}
 
 /** Screens every signed-in user has: the dashboard, two-factor enrolment and their reminder settings. */
 const EVERYONE = new Set(['dashboard', 'two-factor', 'reminders']);
