@@ -1,4 +1,5 @@
 import 'dotenv/config';
+import { availableParallelism } from 'node:os';
 import { ROLES, type Role } from '@mamori/shared';
 
 /** Single sign-on through the company's OpenID provider (absent when OIDC_ISSUER is not set). */
@@ -57,6 +58,8 @@ export interface Config {
   auditWitnessUrls: string[];
   /** Verifier keys of the logs this server witnesses at /witness (empty: it witnesses none). */
   auditWitnessLogs: string[];
+  /** Worker threads that recompute the log in a full verification (0: the main thread does). */
+  auditVerifyThreads: number;
   /** E-mail reminders (absent when SMTP_URL is not set). */
   mail: MailConfig | null;
 }
@@ -101,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditWitnessDir: env.AUDIT_WITNESS_DIR ?? `${dataDir}/witness`,
     auditWitnessUrls: list(env.AUDIT_WITNESS_URLS),
     auditWitnessLogs: list(env.AUDIT_WITNESS_LOGS),
+    auditVerifyThreads: verifyThreads(env.AUDIT_VERIFY_THREADS),
     requireManagerTwoFactor: env.REQUIRE_MANAGER_TWO_FACTOR ? env.REQUIRE_MANAGER_TWO_FACTOR === 'true' : production,
     anonymousRefusalsPerAddressPerMinute: Number(env.ANONYMOUS_REFUSALS_PER_ADDRESS_PER_MINUTE ?? 120),
     failedLoginsPerAddressPerMinute: Number(env.LOGIN_FAILURES_PER_ADDRESS_PER_MINUTE ?? 20),
@@ -111,6 +115,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
   assertSafe(config);
   return config;
+}
+
+/** One thread per core by default (verification is bound by hashing and reading rows), at most 8. */
+function verifyThreads(value: string | undefined): number {
+  if (value === undefined || value === '') return Math.min(4, availableParallelism());
+  const threads = Number(value);
+  if (!Number.isInteger(threads) || threads < 0 || threads > 8) throw new ConfigError('AUDIT_VERIFY_THREADS must be a whole number from 0 to 8');
+  return threads;
 }
 
 function mailConfig(env: NodeJS.ProcessEnv): MailConfig | null {

@@ -13,6 +13,12 @@ export interface Dialect {
   readonly insertIgnore: string;
   /** The collation of a column compared byte for byte (search keys); SQLite's default already is. */
   readonly binaryCollation: string | undefined;
+  /**
+   * An SQL expression: the JSON array of `values` (integer or text columns,
+   * NULL as null) as JSON.stringify writes it where the database's escaping
+   * agrees (callers check and fall back to JSON.stringify where it does not).
+   */
+  jsonArray(values: ReadonlyArray<{ sql: string; integer: boolean }>): string;
 }
 
 export const APPEND_ONLY_MESSAGE = 'audit tables are append-only';
@@ -27,6 +33,7 @@ export const sqliteDialect: Dialect = {
   nowMillis: "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)",
   insertIgnore: 'INSERT OR IGNORE',
   binaryCollation: undefined,
+  jsonArray: (values) => `json_array(${values.map((v) => v.sql).join(', ')})`,
 };
 
 export const mysqlDialect: Dialect = {
@@ -40,6 +47,9 @@ export const mysqlDialect: Dialect = {
   insertIgnore: 'INSERT IGNORE',
   // utf8mb4_unicode_ci would take は for ぱ and ア for あ in LIKE, unlike SQLite
   binaryCollation: 'utf8mb4_bin',
+  // JSON_ARRAY would separate with ", "; JSON_QUOTE escapes as JSON.stringify does but for upper-case \u001F
+  jsonArray: (values) =>
+    `CONCAT('[', ${values.map((v) => `COALESCE(${v.integer ? `CAST(${v.sql} AS CHAR)` : `JSON_QUOTE(${v.sql})`}, 'null')`).join(", ',', ")}, ']')`,
 };
 
 export function dialectOf(type: string): Dialect {

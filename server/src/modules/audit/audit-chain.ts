@@ -6,21 +6,15 @@ import { isDatabaseUnavailable } from '../../db/unavailable';
 import { logger } from '../../logger';
 import { auditMetrics } from '../../metrics';
 import type { AuditEntry } from './audit-entry.entity';
-import { GENESIS_HASH, canonicalEntry, linkHash } from './canonical';
+import { ENTRY_COLUMNS, GENESIS_HASH, canonicalEntry, linkHash } from './canonical';
 
 /** The lease the chain's single sequencer holds across all server processes (bulk loaders link under it too). */
 export const CHAIN_LOCK_NAME = 'mamori_audit_chain';
 /** How long a process that does not hold the lease waits for the holder to link what it saw committed. */
 const HOLDER_WAIT_MS = 30_000;
 const LINK_BATCH = 5000;
-const VERIFY_CHUNK = 10_000;
 /** Entries are looked for this far below the newest linked one (commits can land out of id order). */
 const RESCAN_WINDOW = 10_000;
-
-export const ENTRY_COLUMNS = `e.id AS id, e.occurred_at AS occurredAt, e.actor_id AS actorId, e.actor_role AS actorRole,
-  e.action AS action, e.entity_type AS entityType, e.entity_id AS entityId, e.subject_id AS subjectId,
-  e.fields AS fieldList, e.case_id AS caseId, e.reason AS reason, e.request_id AS requestId,
-  e.client_ip AS clientIp, e.outcome AS outcome, e.changes AS changes`;
 
 export interface ChainHead {
   seq: number;
@@ -44,7 +38,7 @@ export interface ChainVerification {
   unlinked: number;
 }
 
-async function readHead(manager: EntityManager): Promise<ChainHead> {
+export async function readHead(manager: EntityManager): Promise<ChainHead> {
   const [row] = await manager.query('SELECT seq, hash, linked_at AS at FROM audit_link ORDER BY seq DESC LIMIT 1');
   return row ? { seq: Number(row.seq), hash: row.hash, at: row.at } : { seq: 0, hash: GENESIS_HASH, at: null };
 }
@@ -211,69 +205,6 @@ export class ChainLinker {
     auditMetrics.headSeq.set(seq);
     return pending.length;
   }
-}
-
-type VerifyRow = AuditEntry & { linkSeq: number; linkPrevHash: string; linkHashValue: string };
-
-/**
- * Recomputes the chain up to the head it finds when it starts, in chunks of
- * seq ranges. The database reads the next chunk while this one is hashed
- * (the rows are independent: each link stores its own prev_hash), and other
- * requests run between chunks.
- */
-export async function verifyChain(db: Database, visit?: (seq: number, canonical: string | null) => void): Promise<ChainVerification> {
-  const head = await readHead(db.manager);
-  const fetch = (from: number): Promise<VerifyRow[]> =>
-    from > head.seq
-      ? Promise.resolve([])
-      : db.manager.query(
-          `SELECT l.seq AS linkSeq, l.prev_hash AS linkPrevHash, l.hash AS linkHashValue, ${ENTRY_COLUMNS}
-           FROM audit_link l LEFT JOIN audit_entry e ON e.id = l.entry_id
-           WHERE l.seq BETWEEN ? AND ? ORDER BY l.seq`,
-          [from, Math.min(head.seq, from + VERIFY_CHUNK - 1)],
-        );
-  let expectedSeq = 1;
-  let prevHash = GENESIS_HASH;
-  let firstBrokenSeq: number | null = null;
-  let checked = 0;
-  let linkedEntries = 0;
-  let next = fetch(1);
-  for (let from = 1; from <= head.seq; from += VERIFY_CHUNK) {
-    const rows = await next;
-    next = fetch(from + VERIFY_CHUNK);
-    for (const row of rows) {
-      const seq = Number(row.linkSeq);
-      const canonical = row.id !== null ? canonicalEntry(row) : null;
-      visit?.(seq, canonical);
-      const intact =
-        seq === expectedSeq &&
-        row.linkPrevHash === prevHash &&
-        canonical !== null &&
-        linkHash(seq, prevHash, canonical) === row.linkHashValue;
-      if (!intact && firstBrokenSeq === null) firstBrokenSeq = Math.min(seq, expectedSeq);
-      if (row.id !== null) linkedEntries++;
-      prevHash = row.linkHashValue;
-      expectedSeq = seq + 1;
-      checked++;
-    }
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  await next;
-  // Unlinked entries, without joining the whole log again: every entry minus those linked up to the head
-  // (each link names a distinct entry: UQ_audit_link_entry) minus those linked since.
-  const [counts] = await db.manager.query(
-    'SELECT (SELECT COUNT(*) FROM audit_entry) AS entries, (SELECT COUNT(*) FROM audit_link WHERE seq > ?) AS later',
-    [head.seq],
-  );
-  const unlinked = Math.max(0, Number(counts.entries) - linkedEntries - Number(counts.later));
-  return {
-    ok: firstBrokenSeq === null && unlinked === 0,
-    checked,
-    headSeq: head.seq,
-    headHash: head.hash,
-    firstBrokenSeq,
-    unlinked,
-  };
 }
 
 /** True when the chain still holds `hash` at `seq`: a truncated or rewritten tail is detected. */

@@ -48,10 +48,17 @@ export class AuditService {
   /** Adds each entry's chain position (seq, prevHash, hash) once it is linked. */
   private async withChain(entries: AuditEntry[]): Promise<AuditEntry[]> {
     if (entries.length === 0) return entries;
-    const links: Array<{ entryId: number; seq: number; prevHash: string; hash: string }> = await this.db.manager.query(
-      `SELECT entry_id AS entryId, seq, prev_hash AS prevHash, hash FROM audit_link WHERE entry_id IN (${entries.map(() => '?').join(',')})`,
-      entries.map((e) => e.id),
-    );
+    const links: Array<{ entryId: number; seq: number; prevHash: string; hash: string }> = [];
+    // SQLite binds at most 32,766 parameters per statement; an export holds up to 100,000 entries
+    for (let i = 0; i < entries.length; i += 10_000) {
+      const chunk = entries.slice(i, i + 10_000);
+      links.push(
+        ...(await this.db.manager.query(
+          `SELECT entry_id AS entryId, seq, prev_hash AS prevHash, hash FROM audit_link WHERE entry_id IN (${chunk.map(() => '?').join(',')})`,
+          chunk.map((e) => e.id),
+        )),
+      );
+    }
     const byEntry = new Map(links.map((l) => [Number(l.entryId), l]));
     for (const e of entries) {
       const link = byEntry.get(e.id);

@@ -1,16 +1,18 @@
 import type { Database } from '../../../db/data-source';
 import { logger } from '../../../logger';
 import { APPEND_ONLY_TABLES } from '../../../../../migrations/1764402000000-AuditTree';
-import { ENTRY_COLUMNS, verifyChain, type ChainLinker, type ChainVerification } from '../audit-chain';
+import type { ChainLinker, ChainVerification } from '../audit-chain';
 import type { AuditEntry } from '../audit-entry.entity';
-import { canonicalEntry } from '../canonical';
+import { ENTRY_COLUMNS, canonicalEntry } from '../canonical';
 import type { SignedCheckpoint } from './checkpoint';
 import { leafOf } from './leaf';
+import { verifyFull } from './full-verification';
 import { TreeBuilder, foldSubtrees, verifyConsistency } from './merkle';
 import type { CheckpointPublisher } from './publisher';
 import { verifiedBy } from './signed-note';
 import { transparencyMetrics } from './transparency-metrics';
 import { consistencyProof, rightEdge, storedTreeSize, treeRoot, TreeIncompleteError } from './tree-store';
+import type { RangeVerifierPool } from './verify-pool';
 import { DirectoryWitness } from './witnesses';
 
 /** What verification can find, most serious first. */
@@ -55,6 +57,7 @@ export class LogVerifier {
     private readonly db: Database,
     private readonly linker: ChainLinker,
     private readonly publisher: CheckpointPublisher,
+    private readonly ranges: RangeVerifierPool,
   ) {}
 
   /** Runs after each checkpoint (incremental) and once a day (full); a problem is an alarm. */
@@ -68,6 +71,7 @@ export class LogVerifier {
   async stop(): Promise<void> {
     this.stopped = true;
     await this.running?.catch(() => undefined);
+    await this.ranges.close();
   }
 
   private async background(incremental: boolean): Promise<void> {
@@ -163,33 +167,22 @@ export class LogVerifier {
     const witnessed = this.witnessed();
     const stored = await this.publisher.stored().catch(() => null);
     const sizes = new Set([...witnessed.checkpoints.map((c) => c.size), ...(stored ? [stored.size] : [])]);
-    const mirror = this.publisher.witnesses.find((w): w is DirectoryWitness => w instanceof DirectoryWitness && w.log.mirrorsLeaves)?.log;
-    const mirrored = mirror ? mirror.readLeafHashes(0, mirror.leafCount()) : [];
-    const builder = new TreeBuilder();
-    const roots = new Map<number, Buffer>();
+    const mirror = this.publisher.witnesses.find((w): w is DirectoryWitness => w instanceof DirectoryWitness && w.log.mirrorsLeaves)?.log ?? null;
     const findings: Findings = { problems: new Set(), brokenAt: [] };
-    let firstMismatch: number | null = null;
-    const read = await verifyChain(this.db, (seq, canonical) => {
-      const leaf = leafOf(canonical ?? '');
-      const copy = mirrored[seq - 1];
-      if (copy && firstMismatch === null && !copy.equals(leaf)) firstMismatch = seq;
-      builder.append(leaf);
-      if (sizes.has(builder.size)) roots.set(builder.size, builder.root());
-    });
     // Entries still arriving count as unlinked in the chain's quick count: look again at those the linker passed over.
+    const { chain: read, roots, root, firstMirrorMismatch } = await verifyFull(this.db, this.ranges, sizes, mirror);
     const chain = read.unlinked > 0 ? { ...read, unlinked: await this.passedOver() } : read;
-    if (firstMismatch !== null) {
+    if (firstMirrorMismatch !== null) {
       findings.problems.add('REWRITTEN');
-      findings.brokenAt.push(firstMismatch);
+      findings.brokenAt.push(firstMirrorMismatch);
     }
     const treeSize = await storedTreeSize(this.db.manager);
-    roots.set(chain.headSeq, builder.root());
     // The stored tree must hold the same root, or the proofs it serves would not match the entries.
     // It may have grown since the chain was read (the linker goes on): compare its prefix of that size.
-    if (treeSize < chain.headSeq || !(await this.storedRoot(chain.headSeq))?.equals(builder.root())) findings.problems.add('REWRITTEN');
+    if (treeSize < chain.headSeq || !(await this.storedRoot(chain.headSeq))?.equals(root)) findings.problems.add('REWRITTEN');
     await this.common(findings, roots, chain.headSeq, witnessed);
     const result = this.result(chain, findings, witnessed.size, treeSize, false);
-    if (result.ok) this.verified = { size: chain.headSeq, root: builder.root() };
+    if (result.ok) this.verified = { size: chain.headSeq, root };
     return result;
   }
 

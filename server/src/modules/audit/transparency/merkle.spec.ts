@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
+  InclusionChecker,
   TreeBuilder,
   consistencyRanges,
   foldSubtrees,
@@ -7,6 +8,7 @@ import {
   leafHash,
   nodeHash,
   splitPoint,
+  subtreeLevels,
   subtreesOf,
   verifyConsistency,
   verifyInclusion,
@@ -53,6 +55,35 @@ describe('RFC 9162 Merkle tree', () => {
         expect(verifyConsistency(m, n, mth(0, m), root, proof)).toBe(true);
         if (m < n) expect(verifyConsistency(m, n, mth(1, m + 1 <= n ? m + 1 : n), root, proof)).toBe(false);
       }
+    }
+  });
+
+  test('proofs checked together share their nodes and decide as one by one: every leaf of every size, in any order, and changed ones', () => {
+    for (let n = 1; n <= leaves.length; n++) {
+      const root = mth(0, n);
+      const checker = new InclusionChecker(n, root);
+      const order = Array.from({ length: n }, (_, i) => (i * 7 + 3) % n);
+      for (const m of [...order, ...order]) {
+        const proof = inclusionRanges(m, n).map(hashOf);
+        expect(checker.check(m, leaves[(m + 1) % leaves.length]!, proof.length, (i) => proof[i]!)).toBe(false);
+        expect(checker.check(m, leaves[m]!, proof.length + 1, (i) => proof[i] ?? root)).toBe(false);
+        if (proof.length) {
+          const bent = proof.map((h, i) => (i === proof.length - 1 ? nodeHash(h, h) : h));
+          expect(new InclusionChecker(n, root).check(m, leaves[m]!, bent.length, (i) => bent[i]!)).toBe(false);
+        }
+        expect(checker.check(m, leaves[m]!, proof.length, (i) => proof[i]!)).toBe(true);
+      }
+      expect(checker.check(n, leaves[0]!, 0, () => root)).toBe(false);
+    }
+  });
+
+  test('the levels of a range hash its complete subtrees as the recursive definition does', () => {
+    for (const n of [1, 2, 3, 8, 13, 32, 40]) {
+      const levels = subtreeLevels(Buffer.concat(leaves.slice(0, n)), n);
+      levels.forEach((level, j) => {
+        expect(level.length).toBe(Math.floor(n / 2 ** j) * 32);
+        for (let i = 0; i < level.length / 32; i++) expect(level.subarray(i * 32, i * 32 + 32)).toEqual(mth(i * 2 ** j, (i + 1) * 2 ** j));
+      });
     }
   });
 });

@@ -1,9 +1,9 @@
 import type { Database } from '../../../db/data-source';
 import { badInput, conflict } from '../../../errors';
 import type { Caller } from '../../common/caller';
-import { ENTRY_COLUMNS, type ChainLinker } from '../audit-chain';
+import type { ChainLinker } from '../audit-chain';
 import type { AuditEntry } from '../audit-entry.entity';
-import { canonicalEntry } from '../canonical';
+import { ENTRY_COLUMNS, canonicalEntry } from '../canonical';
 import { CheckpointFormatError, parseSignedCheckpoint } from './checkpoint';
 import { leafBytes } from './leaf';
 import { leafHash } from './merkle';

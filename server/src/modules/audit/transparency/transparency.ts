@@ -2,9 +2,11 @@ import type { Clock } from '../../../clock';
 import type { Database } from '../../../db/data-source';
 import type { ChainLinker } from '../audit-chain';
 import { LogVerifier } from './log-verifier';
+import { managerReader } from './range-readers';
 import { CheckpointPublisher } from './publisher';
 import { loadSigningKeys } from './signing-key';
 import { TreeExtension } from './tree-extension';
+import { RangeVerifierPool } from './verify-pool';
 import { WitnessLog } from './witness-log';
 import { DirectoryWitness, HttpWitness, type Witness } from './witnesses';
 
@@ -15,6 +17,9 @@ export interface TransparencySettings {
   auditPreviousVerifierKeys: string[];
   auditWitnessDir: string;
   auditWitnessUrls: string[];
+  databaseUrl: string;
+  /** Worker threads of full verification (0: the main thread). */
+  auditVerifyThreads: number;
 }
 
 /**
@@ -35,7 +40,8 @@ export function createTransparency(db: Database, clock: Clock, linker: ChainLink
   ];
   const publisher = new CheckpointPublisher(db, clock, keys, witnesses);
   linker.observe(new TreeExtension(() => publisher.schedule()));
-  const verifier = new LogVerifier(db, linker, publisher);
+  const ranges = new RangeVerifierPool(settings.databaseUrl, settings.auditVerifyThreads, () => managerReader(db.manager, db.dialect));
+  const verifier = new LogVerifier(db, linker, publisher, ranges);
   let dailyTimer: NodeJS.Timeout | null = null;
   return {
     keys,

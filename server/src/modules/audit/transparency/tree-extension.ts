@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { ENTRY_COLUMNS, type LinkObserver } from '../audit-chain';
+import type { LinkObserver } from '../audit-chain';
 import type { AuditEntry } from '../audit-entry.entity';
-import { canonicalEntry } from '../canonical';
+import { ENTRY_COLUMNS, canonicalEntry } from '../canonical';
 import { leafOf } from './leaf';
 import { appendLeaves, storedTreeSize } from './tree-store';
 

@@ -61,10 +61,10 @@ export class WitnessLog {
     return existsSync(path) ? Math.floor(statSync(path).size / HASH_SIZE) : 0;
   }
 
-  /** Mirrored leaf hashes [from, to). */
-  readLeafHashes(from: number, to: number): Buffer[] {
+  /** Mirrored leaf hashes [from, to), 32 bytes each in one buffer. */
+  leafHashBytes(from: number, to: number): Buffer {
     const end = Math.min(to, this.leafCount());
-    if (end <= from) return [];
+    if (end <= from) return Buffer.alloc(0);
     const buffer = Buffer.alloc((end - from) * HASH_SIZE);
     const fd = openSync(this.file('leaf-hashes'), 'r');
     try {
@@ -72,7 +72,13 @@ export class WitnessLog {
     } finally {
       closeSync(fd);
     }
-    return Array.from({ length: end - from }, (_, i) => buffer.subarray(i * HASH_SIZE, (i + 1) * HASH_SIZE));
+    return buffer;
+  }
+
+  /** Mirrored leaf hashes [from, to). */
+  readLeafHashes(from: number, to: number): Buffer[] {
+    const buffer = this.leafHashBytes(from, to);
+    return Array.from({ length: buffer.length / HASH_SIZE }, (_, i) => buffer.subarray(i * HASH_SIZE, (i + 1) * HASH_SIZE));
   }
 
   private mirrorTree(): TreeBuilder {

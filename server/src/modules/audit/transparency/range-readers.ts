@@ -1,0 +1,92 @@
+import type { EntityManager } from 'typeorm';
+import mysql from 'mysql2/promise';
+import { dialectOf, type Dialect } from '../../../db/dialect';
+import { splitHosts } from '../../../db/hosts';
+import type { AuditEntry } from '../audit-entry.entity';
+import { HASH_AT_SQL, entriesSql, linkRowsSql, type LinkRow, type RangeReader } from './range-verification';
+
+/** What better-sqlite3 offers that a reader uses (the package ships no types; TypeORM loads it the same way). */
+interface SqliteStatement {
+  raw(on: boolean): SqliteStatement;
+  all(...params: unknown[]): unknown[];
+  get(...params: unknown[]): unknown;
+}
+interface SqliteHandle {
+  prepare(sql: string): SqliteStatement;
+  pragma(statement: string): unknown;
+  close(): void;
+}
+
+type EntryRow = AuditEntry & { linkSeq: number };
+
+const byLinkSeq = (rows: EntryRow[]) => new Map(rows.map((r) => [Number(r.linkSeq), r]));
+
+export interface ClosableReader extends RangeReader {
+  close(): Promise<void>;
+}
+
+/** The database of `url` as a range reader of its own: a worker thread's connection. */
+export async function openRangeReader(url: string): Promise<ClosableReader> {
+  const dialect = dialectOf(url.startsWith('sqlite:') ? 'better-sqlite3' : 'mysql');
+  return dialect.name === 'sqlite' ? sqliteReader(url.slice('sqlite:'.length), dialect) : mysqlReader(url, dialect);
+}
+
+function sqliteReader(file: string, dialect: Dialect): ClosableReader {
+  const Sqlite = require('better-sqlite3') as new (file: string, options: { readonly: boolean; fileMustExist: boolean }) => SqliteHandle;
+  const db = new Sqlite(file, { readonly: true, fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
+  const links = db.prepare(linkRowsSql(dialect)).raw(true);
+  const hashAt = db.prepare(HASH_AT_SQL);
+  return {
+    links: async (from, to) => links.all(from, to) as LinkRow[],
+    hashAt: async (seq) => (hashAt.get(seq) as { hash: string } | undefined)?.hash ?? null,
+    entries: async (seqs) => byLinkSeq(db.prepare(entriesSql(seqs.length)).all(...seqs) as EntryRow[]),
+    close: async () => db.close(),
+  };
+}
+
+/** One connection to the first node of the URL that accepts it, decoding as the application's pool does. */
+async function mysqlReader(url: string, dialect: Dialect): Promise<ClosableReader> {
+  const { url: first, hosts } = splitHosts(url.replace(/^mariadb:/, 'mysql:'));
+  const options = { charset: 'utf8mb4', timezone: 'Z', supportBigNumbers: true, bigNumberStrings: true } as const;
+  let connection: mysql.Connection | null = null;
+  let failure: unknown = null;
+  const uris = hosts.length
+    ? hosts.map((h) => {
+        const uri = new URL(first);
+        uri.hostname = h.host;
+        uri.port = String(h.port);
+        return uri.toString();
+      })
+    : [first];
+  for (const uri of uris) {
+    try {
+      connection = await mysql.createConnection({ uri, ...options });
+      break;
+    } catch (error) {
+      failure = error;
+    }
+  }
+  if (!connection) throw failure;
+  const c = connection;
+  const sql = linkRowsSql(dialect);
+  return {
+    links: async (from, to) => (await c.query({ sql, rowsAsArray: true }, [from, to]))[0] as unknown as LinkRow[],
+    hashAt: async (seq) => ((await c.query(HASH_AT_SQL, [seq]))[0] as Array<{ hash: string }>)[0]?.hash ?? null,
+    entries: async (seqs) => byLinkSeq((await c.query(entriesSql(seqs.length), seqs))[0] as EntryRow[]),
+    close: () => c.end(),
+  };
+}
+
+/** The application's own connection as a range reader: verification in the main thread. */
+export function managerReader(manager: EntityManager, dialect: Dialect): RangeReader {
+  const sql = linkRowsSql(dialect);
+  return {
+    links: async (from, to) => {
+      const rows: Array<{ seq: number; prevHash: string; hash: string; entryId: number | null; canonical: string | null }> = await manager.query(sql, [from, to]);
+      return rows.map((r) => [Number(r.seq), r.prevHash, r.hash, r.entryId === null ? null : Number(r.entryId), r.canonical]);
+    },
+    hashAt: async (seq) => ((await manager.query(HASH_AT_SQL, [seq])) as Array<{ hash: string }>)[0]?.hash ?? null,
+    entries: async (seqs) => byLinkSeq(await manager.query(entriesSql(seqs.length), seqs)),
+  };
+}
