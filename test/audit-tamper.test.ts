@@ -71,12 +71,15 @@ describe.each(databaseKinds())('an attacker who holds the %s database but not th
       while (writing) await s.gql('{ allDataSubjects(perPage: 3) { id fullName } }', {}, staff);
     })();
     const results = [];
-    for (let i = 0; i < 6; i++) results.push(await verify(i % 2 === 1));
-    writing = false;
-    await writer;
+    try {
+      for (let i = 0; i < 4; i++) results.push(await verify(i % 2 === 1));
+    } finally {
+      writing = false;
+      await writer;
+    }
     expect(results.map((r) => r.problems)).toEqual(results.map(() => []));
     expect(results.at(-1).headSeq).toBeGreaterThan(results[0].headSeq);
-  });
+  }, 180_000);
 
   test('an entry slipped in below the linked ones, where the linker never looks, is UNLINKED', async () => {
     const [row] = await s.sql<Record<string, unknown>>('SELECT * FROM audit_entry WHERE id = 1');
