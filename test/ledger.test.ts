@@ -33,7 +33,7 @@ describe.each(databaseKinds())('the personal-information ledger on %s', (kind) =
   test('a record describes a kind of personal information in full; it is audited and due for review a year on', async () => {
     const before = await lastAuditId(s);
     const res = await create({
-      name: '  ECサイト会員情報  ',
+      name: '  ECサイト会員情報（本店）  ',
       specialCare: false,
       subcontractorIds: [dataCenter],
       thirdPartyProvision: true,
@@ -47,7 +47,7 @@ describe.each(databaseKinds())('the personal-information ledger on %s', (kind) =
     });
     const record = res.data?.createLedgerRecord;
     expect(record).toMatchObject({
-      name: 'ECサイト会員情報',
+      name: 'ECサイト会員情報（本店）',
       subjectCategory: 'CUSTOMER',
       dataItems: ['NAME', 'ADDRESS', 'EMAIL', 'OTHER'],
       otherDataItems: ['購入履歴'],
@@ -130,7 +130,7 @@ describe.each(databaseKinds())('the personal-information ledger on %s', (kind) =
     expect(refused.errors?.[0]?.extensions.subcontractorIds).toEqual([dataCenter]);
     expect(await auditSince(s, before)).toEqual([]);
     // entrusted with business-partner contacts as well: allowed
-    const partners = await create({ name: '取引先担当者名簿', subjectCategory: 'BUSINESS_PARTNER_CONTACT', purposeIds: [await purposeId(s, t.manager, 'INQUIRIES')], subcontractorIds: [maintenance] });
+    const partners = await create({ name: '取引先担当者名簿（展示会）', subjectCategory: 'BUSINESS_PARTNER_CONTACT', purposeIds: [await purposeId(s, t.manager, 'INQUIRIES')], subcontractorIds: [maintenance] });
     expect(partners.data?.createLedgerRecord.subcontractorIds).toEqual([maintenance]);
     // the record's category moves away from what its subcontractor is entrusted with
     const record = await created({ subcontractorIds: [dataCenter] });
@@ -169,12 +169,12 @@ describe.each(databaseKinds())('the personal-information ledger on %s', (kind) =
   });
 
   test('two records in force cannot share a name', async () => {
-    const first = await created({ name: '採用応募者の履歴書', subjectCategory: 'JOB_APPLICANT', purposeIds: [await purposeId(s, t.manager, 'RECRUITMENT')] });
-    const again = await create({ name: '採用応募者の履歴書', subjectCategory: 'JOB_APPLICANT', purposeIds: [await purposeId(s, t.manager, 'RECRUITMENT')] });
+    const first = await created({ name: '新卒採用応募者の履歴書', subjectCategory: 'JOB_APPLICANT', purposeIds: [await purposeId(s, t.manager, 'RECRUITMENT')] });
+    const again = await create({ name: '新卒採用応募者の履歴書', subjectCategory: 'JOB_APPLICANT', purposeIds: [await purposeId(s, t.manager, 'RECRUITMENT')] });
     expect(ruleOf(again)).toBe('LEDGER_NAME_TAKEN');
     await s.gql('mutation($id: ID!) { retireLedgerRecord(id: $id) { id } }', { id: first.id }, t.manager);
-    const reused = await create({ name: '採用応募者の履歴書', subjectCategory: 'JOB_APPLICANT', purposeIds: [await purposeId(s, t.manager, 'RECRUITMENT')] });
-    expect(reused.data?.createLedgerRecord.name).toBe('採用応募者の履歴書');
+    const reused = await create({ name: '新卒採用応募者の履歴書', subjectCategory: 'JOB_APPLICANT', purposeIds: [await purposeId(s, t.manager, 'RECRUITMENT')] });
+    expect(reused.data?.createLedgerRecord.name).toBe('新卒採用応募者の履歴書');
   });
 
   test('an update changes only what is sent and audits the fields it changed; an unchanged update writes nothing', async () => {
@@ -262,6 +262,41 @@ describe.each(databaseKinds())('the personal-information ledger on %s', (kind) =
     const again = await lastAuditId(s);
     await s.gql('mutation($id: ID!) { retireLedgerRecord(id: $id) { id } }', { id: record.id }, t.manager);
     expect(await auditSince(s, again)).toEqual([]);
+  });
+
+  test('the dashboard of the manager and the internal auditor counts the ledger reviews and risks due; staff and supervisors get none', async () => {
+    const late = await created({ lastReviewedOn: '2025-11-30' });
+    const onTime = await created({ lastReviewedOn: '2025-12-01' });
+    const unplanned = await created();
+    await createRisk(s, t.manager, { ledgerRecordId: unplanned.id, likelihood: 'HIGH', impact: 'HIGH', residualRisk: 'HIGH' });
+    const stale = await created();
+    await createRisk(s, t.manager, { ledgerRecordId: stale.id, reviewedOn: '2025-11-30' });
+    const DASHBOARD = `{ dashboard { ledger { recordCount reviewOverdueCount reviewOverdueIds riskAssessmentOverdueCount riskAssessmentOverdueIds
+      highRiskUnmitigatedCount highRiskUnmitigatedIds notAssessedCount notAssessedIds } } }`;
+    for (const token of [t.manager, t.auditor]) {
+      const ledger = (await s.gql(DASHBOARD, {}, token)).data?.dashboard.ledger;
+      expect(ledger.reviewOverdueIds).toContain(late.id);
+      expect(ledger.reviewOverdueIds).not.toContain(onTime.id);
+      expect(ledger.highRiskUnmitigatedIds).toEqual(expect.arrayContaining([unplanned.id]));
+      expect(ledger.highRiskUnmitigatedIds).not.toContain(stale.id);
+      expect(ledger.riskAssessmentOverdueIds).toContain(stale.id);
+      expect(ledger.riskAssessmentOverdueIds).not.toContain(unplanned.id);
+      expect(ledger.notAssessedIds).toEqual(expect.arrayContaining([late.id, onTime.id]));
+      expect(ledger.notAssessedIds).not.toContain(unplanned.id);
+      for (const flag of ['reviewOverdue', 'riskAssessmentOverdue', 'highRiskUnmitigated', 'notAssessed']) {
+        expect(ledger[`${flag}Count`]).toBe((await recordIdsWhere(s, t.manager, { [flag]: true })).length);
+      }
+      expect(ledger.recordCount).toBe((await recordIdsWhere(s, t.manager, { retired: false })).length);
+    }
+    for (const token of [t.staff, t.supervisor]) expect((await s.gql(DASHBOARD, {}, token)).data?.dashboard.ledger).toBeNull();
+  });
+
+  test('the demo ledger is seeded outside production, audited like any change', async () => {
+    const [first] = await s.sql<{ name: string }>('SELECT name FROM ledger_record WHERE id = 1');
+    expect(first?.name).toBe('ECサイト会員情報');
+    const [entry] = await s.sql<{ action: string; request_id: string }>("SELECT action, request_id FROM audit_entry WHERE entity_type = 'LedgerRecord' AND entity_id = '1' ORDER BY id LIMIT 1");
+    expect(entry).toEqual({ action: 'CREATE', request_id: 'seed' });
+    expect((await s.sql('SELECT id FROM risk_assessment WHERE id = 1')).length).toBe(1);
   });
 
   test('the yearly review is overdue the day after it falls due in Japan time, not on the day; a review moves it on a year', async () => {

@@ -10,6 +10,7 @@ import { lazyDataProvider } from './lazyDataProvider';
 import entrustments from './entrustments';
 import { i18nProvider } from './i18n';
 import incidents, { measures } from './incidents';
+import ledger, { risks } from './ledger';
 import { MamoriLayout } from './layout/Layout';
 import { queryClient } from './queryClient';
 import { LoginPage } from './layout/LoginPage';
@@ -62,6 +63,8 @@ export const App = () => (
     <Resource name="Entrustment" {...entrustments} />
     <Resource name="Incident" {...incidents} />
     <Resource name="IncidentMeasure" {...measures} />
+    <Resource name="LedgerRecord" {...ledger} />
+    <Resource name="RiskAssessment" {...risks} />
     <Resource name="PurposeOfUse" {...purposes} />
     <Resource name="TrainingCourse" {...training} />
     <Resource name="TrainingCompletion" {...completions} />

@@ -30,6 +30,8 @@ export const ACCESS: Record<Role, Grants> = {
     Entrustment: [...READ, 'create', 'edit', 'close'],
     Incident: [...READ, 'create', 'edit'],
     IncidentMeasure: [...READ, 'create', 'edit'],
+    LedgerRecord: [...READ, 'create', 'edit', 'review', 'retire', 'export'],
+    RiskAssessment: [...READ, 'create', 'edit', 'retire'],
     retention: ['run'],
     organisation: ['list', 'edit'],
     TrainingCourse: [...READ, 'create', 'edit', 'retire'],
@@ -80,6 +82,8 @@ export const ACCESS: Record<Role, Grants> = {
     TrainingCourse: READ,
     TrainingCompletion: ['list'],
     'training-status': ['list'],
+    LedgerRecord: READ,
+    RiskAssessment: READ,
   },
 };
 

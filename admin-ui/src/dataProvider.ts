@@ -21,6 +21,8 @@ import { agreementFields } from './agreements/fields';
 import { entrustmentApi } from './entrustments/api';
 import { entrustmentFields } from './entrustments/fields';
 import { incidentFields, measureFields } from './incidents/fields';
+import { ledgerApi } from './ledger/api';
+import { ledgerFields, riskFields } from './ledger/fields';
 import { provisionFields } from './provisions/fields';
 import { reviewFields } from './reviews/fields';
 import { subcontractorFields } from './subcontractors/fields';
@@ -46,6 +48,8 @@ const FIELD_SETS: Record<string, FieldSet> = {
   TrainingCourse: courseFields,
   TrainingCompletion: completionFields,
   ReceivedDataRecord: receivedDataFields,
+  LedgerRecord: ledgerFields,
+  RiskAssessment: riskFields,
 };
 
 type BuildQuery = ReturnType<typeof defaultBuildQuery>;
@@ -99,7 +103,7 @@ const base = buildGraphQLProvider({
   mutation: () => ({ fetchPolicy: 'no-cache' }),
 });
 
-const customApi = { ...auditApi, ...caseApi, ...userApi, ...dashboardApi, ...entrustmentApi, ...subjectApi, ...trainingApi };
+const customApi = { ...auditApi, ...caseApi, ...userApi, ...dashboardApi, ...entrustmentApi, ...subjectApi, ...trainingApi, ...ledgerApi };
 
 /** The action of access.ts each standard method needs on its resource. */
 const ACTION_OF: Record<string, string> = {

@@ -62,7 +62,7 @@ export function createServices(db: Database, clock: Clock, config: Config) {
   const riskAssessments = new RiskAssessmentService(db, clock, auditWriter, ledger);
   const internalAudits = new InternalAuditService(db, clock, auditWriter);
   const correctiveActions = new CorrectiveActionService(db, clock, auditWriter, internalAudits);
-  const dashboard = new DashboardService(db, clock, subcontractors, agreements, entrustments, incidents, organisation, correctiveActions, internalAudits);
+  const dashboard = new DashboardService(db, clock, subcontractors, agreements, entrustments, incidents, organisation, correctiveActions, internalAudits, ledger);
   return {
     db,
     clock,

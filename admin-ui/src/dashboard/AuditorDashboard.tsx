@@ -7,6 +7,7 @@ import { LogStatePanel } from '../audit/LogStatePanel';
 import { CasesByStatusChart } from './Charts';
 import { CountCard } from './CountCard';
 import { Deadlines } from './Deadlines';
+import { LedgerCards } from './LedgerCards';
 import { IncidentCards, SupervisionCards } from './SupervisionCards';
 import { listPath, useDashboard } from './useDashboard';
 
@@ -29,6 +30,7 @@ export const AuditorDashboard = () => {
         <CasesByStatusChart byStatus={cases?.byStatus ?? []} />
         <LogStatePanel compact />
       </Stack>
+      <LedgerCards ledger={data?.ledger} />
       <SupervisionCards supervision={data?.supervision ?? undefined} />
       <IncidentCards incidents={data?.incidents} />
     </Stack>

@@ -14,6 +14,7 @@ import type { MamoriDataProvider } from '../dataProvider';
 import { CasesByStatusChart, CasesByWeekChart } from './Charts';
 import { CountCard } from './CountCard';
 import { Deadlines } from './Deadlines';
+import { LedgerCards } from './LedgerCards';
 import { IncidentCards, SupervisionCards } from './SupervisionCards';
 import { listPath, useDashboard } from './useDashboard';
 import { fiscalYearOf } from '../training/api';
@@ -65,6 +66,7 @@ export const ManagerDashboard = () => {
         <Deadlines overdue={cases?.overdue ?? []} dueSoon={cases?.dueSoon ?? []} />
         <LogStatePanel compact />
       </Stack>
+      <LedgerCards ledger={data?.ledger} />
       <SupervisionCards supervision={data?.supervision ?? undefined} />
       <IncidentCards incidents={data?.incidents} />
     </Stack>

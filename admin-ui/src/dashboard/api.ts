@@ -47,6 +47,13 @@ export interface DashboardData {
     notificationPendingCount: number;
     overdueMeasureCount: number;
   };
+  ledger: {
+    recordCount: number;
+    reviewOverdueCount: number;
+    riskAssessmentOverdueCount: number;
+    highRiskUnmitigatedCount: number;
+    notAssessedCount: number;
+  } | null;
 }
 
 const REMINDER = 'id reference type status dueOn daysLeft assigneeId';
@@ -71,6 +78,7 @@ const DASHBOARD = gql`
       incidents {
         reportPendingCount preliminaryFlaggedCount preliminaryOverdueCount finalOverdueCount nextReportDueOn notificationPendingCount overdueMeasureCount
       }
+      ledger { recordCount reviewOverdueCount riskAssessmentOverdueCount highRiskUnmitigatedCount notAssessedCount }
     }
   }
 `;

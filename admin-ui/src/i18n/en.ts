@@ -1,3 +1,5 @@
+import { LEDGER_ENUM_LABELS, LEDGER_FIELD_LABELS, RISK_FIELD_LABELS } from '@mamori/shared';
+
 /** Every label and message of ours, in English. ja.ts has the same keys (a test compares them). */
 export const en = {
   resources: {
@@ -302,6 +304,14 @@ export const en = {
         q: 'Provider',
       },
     },
+    LedgerRecord: {
+      name: 'Ledger record |||| Personal-information ledger',
+      fields: LEDGER_FIELD_LABELS.en,
+    },
+    RiskAssessment: {
+      name: 'Risk assessment |||| Risk assessments',
+      fields: RISK_FIELD_LABELS.en,
+    },
     AuditEntry: {
       name: 'Audit entry |||| Audit trail',
       fields: {
@@ -465,6 +475,12 @@ export const en = {
       TWO_FACTOR_REQUIRED: 'Set up two-factor sign-in before using this account',
       TWO_FACTOR_ALREADY_ENABLED: 'Two-factor sign-in is already on',
       TWO_FACTOR_NOT_ENROLLED: 'Start the two-factor set-up first',
+      PURPOSE_INACTIVE: 'That purpose of use is no longer in force',
+      PURPOSE_NOT_FOR_CATEGORY: 'That purpose of use is not stated for this group of data subjects',
+      LEDGER_NAME_TAKEN: 'A ledger record in force already has this name',
+      LEDGER_RECORD_RETIRED: 'This ledger record is retired and can no longer be changed',
+      RISK_ALREADY_ASSESSED: 'This risk is already assessed for this stage: re-assess it instead',
+      RISK_ASSESSMENT_RETIRED: 'This risk assessment is retired: assess the risk anew instead',
     },
     enums: {
       Role: { PRIVACY_MANAGER: 'Privacy manager', STAFF: 'Staff', SUPERVISOR: 'Subcontractor supervisor', AUDITOR: 'Internal auditor' },
@@ -555,6 +571,7 @@ export const en = {
       IncidentKind: { LEAK: 'Leak', LOSS: 'Loss', DESTRUCTION: 'Destruction', ALTERATION: 'Alteration', UNAUTHORIZED_ACCESS: 'Unauthorised access' },
       MeasureStatus: { PLANNED: 'Planned', IN_PROGRESS: 'In progress', DONE: 'Done' },
       TrainingResult: { PASSED: 'Passed', FAILED: 'Not passed' },
+      ...LEDGER_ENUM_LABELS.en,
     },
     organisation: {
       title: 'Organisation profile',
@@ -593,7 +610,7 @@ export const en = {
       deadlines: 'Deadlines needing attention',
       noDeadlines: 'No case is overdue or due within 3 days',
       supervisorIntro: 'Subcontractor supervision: agreements, reviews and hand-overs. No personal data of data subjects is shown to this role.',
-      auditorIntro: 'Internal audit: the audit trail and its verification, the timeliness of requests, subcontractor supervision and training records. No personal data of data subjects is shown, and nothing audited can be changed.',
+      auditorIntro: 'Internal audit: the audit trail and its verification, the timeliness of requests, the personal-information ledger and its risk assessment, subcontractor supervision and training records. No personal data of data subjects is shown, and nothing audited can be changed.',
       count: 'Cases',
       supervision: 'Subcontractor supervision',
       expiringAgreements: 'Agreements expiring within 30 days',
@@ -606,6 +623,11 @@ export const en = {
       preliminaryOverdue: 'Preliminary reports overdue',
       finalOverdue: 'Final reports overdue',
       trainingIncomplete: 'Users with training incomplete (FY %{year})',
+      ledger: 'Personal-information ledger',
+      ledgerReviewOverdue: 'Ledger reviews overdue',
+      riskAssessmentOverdue: 'Risk re-assessments overdue',
+      highRiskUnmitigated: 'High risks with no planned measure',
+      notAssessed: 'Records not yet assessed',
     },
     cases: {
       myCasesTitle: 'My cases',
@@ -773,6 +795,43 @@ export const en = {
       notificationPending: 'Individuals not notified',
       measureOverdue: 'Overdue',
       pastRetention: 'Past retention: review',
+      retired: 'Retired',
+      ledgerReviewOverdue: 'Review overdue',
+      riskAssessmentOverdue: 'Re-assessment overdue',
+      highRiskUnmitigated: 'High risk, no plan',
+      notAssessed: 'Not assessed',
+    },
+    ledger: {
+      what: 'What is held',
+      storage: 'Storage and access',
+      sharing: 'Entrustment and provision',
+      review: 'Review',
+      noPersonalData: 'The ledger describes a kind of personal information; it holds none. Name departments and systems, never a person, an e-mail address or a telephone number.',
+      enterToAdd: 'Type and press Enter to add each one',
+      storageSystemHint: 'Required for electronic storage',
+      countryHint: 'ISO 3166-1 code, e.g. US or SG (not JP)',
+      addRisk: 'Assess a risk',
+      noRisks: 'No risk assessed yet: assess each stage of this information’s life cycle',
+      riskScale: 'Likelihood and impact on three levels; the risk before measures is their product (LOW×HIGH = MEDIUM, MEDIUM×HIGH = HIGH). Measures lower the risk, never raise it. A HIGH residual risk needs a planned measure.',
+      plannedMeasureHint: 'Required in effect when the residual risk stays HIGH (flagged until planned)',
+      reviewerHint: 'You, when left empty',
+      reassessHint: 'For the yearly re-assessment, the day it was re-assessed: the next one falls due a year on',
+      recordReview: 'Record review',
+      recordReviewTitle: 'Record the yearly review',
+      recordReviewHint: 'The record still describes what is held. The next review falls due a year after this day.',
+      reviewed: 'Review recorded',
+      retire: 'Retire',
+      retireTitle: 'Retire this ledger record',
+      retireHint: 'The information is no longer held. The record and its risk assessments are kept (never deleted) and no longer flagged.',
+      retired: 'Ledger record retired',
+      retireRisk: 'Retire risk',
+      retireRiskTitle: 'Retire this risk assessment',
+      retireRiskHint: 'The risk no longer applies. The assessment is kept, never deleted.',
+      riskRetired: 'Risk assessment retired',
+      exportXlsx: 'Excel',
+      exportLedgerCsv: 'CSV (ledger)',
+      exportRiskCsv: 'CSV (risks)',
+      exported: 'Exported %{records} records and %{assessments} risk assessments (the export is recorded in the audit trail)',
     },
     subcontractors: {
       notAllowed: 'May not receive personal data today',

@@ -36,6 +36,7 @@ export const MainMenu = () => {
         <Menu.Item to="/break-glass" primaryText="mamori.menu.breakGlass" leftIcon={<PolicyIcon />} />
       </CanAccess>
       {seesAll && <Menu.ResourceItem name="AuditEntry" />}
+      <Menu.ResourceItem name="LedgerRecord" />
       <Menu.ResourceItem name="DataSubject" />
       <CanAccess resource="DataSubject" action="breakGlass">
         <Menu.Item to="/break-glass-read" primaryText="mamori.menu.breakGlassRead" leftIcon={<LockOpenIcon />} />

@@ -255,6 +255,7 @@ export const permissionRules = {
   AuditFinding: allow,
   CorrectiveAction: allow,
   DashboardInternalAudit: allow,
+  DashboardLedger: allow,
 } satisfies IRules;
 
 export const shieldOptions = {

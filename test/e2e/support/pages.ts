@@ -43,6 +43,8 @@ export const SCREENS: Screen[] = [
   ...crud('Entrustment', ['list', 'show', 'edit', 'create']),
   ...crud('Incident', ['list', 'show', 'edit', 'create']),
   ...crud('IncidentMeasure', ['edit', 'create']),
+  ...crud('LedgerRecord', ['list', 'show', 'edit', 'create']),
+  ...crud('RiskAssessment', ['edit', 'create']),
   ...crud('PurposeOfUse', ['list', 'show', 'edit', 'create']),
   ...crud('User', ['list', 'show', 'edit', 'create']),
   ...crud('TrainingCourse', ['list', 'show', 'edit', 'create']),

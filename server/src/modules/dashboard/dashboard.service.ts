@@ -7,6 +7,7 @@ import * as caseRules from '../case/case.rules';
 import type { IncidentService } from '../incident/incident.service';
 import { missingProfileFields } from '../organisation/organisation-profile.entity';
 import type { OrganisationService } from '../organisation/organisation.service';
+import type { LedgerService } from '../ledger/ledger.service';
 import * as incidentRules from '../incident/incident.rules';
 import type { ConfidentialityAgreementService } from '../subcontractor/confidentiality-agreement.service';
 import type { EntrustmentService } from '../subcontractor/entrustment.service';
@@ -43,6 +44,7 @@ export class DashboardService {
     private readonly organisation: OrganisationService,
     private readonly correctiveActions: CorrectiveActionService,
     private readonly internalAudits: InternalAuditService,
+    private readonly ledger: LedgerService,
   ) {}
 
   async forUser(user: AuthUser): Promise<Dashboard> {
@@ -51,7 +53,7 @@ export class DashboardService {
     const manager = user.role === 'PRIVACY_MANAGER';
     // the internal auditor watches every case's timeliness and the supervision standing, as the manager does
     const seesAll = manager || user.role === 'AUDITOR';
-    const [cases, assignmentQueue, pendingBreakGlassReviews, supervision, incidents, organisationProfileMissing, internalAudit] = await Promise.all([
+    const [cases, assignmentQueue, pendingBreakGlassReviews, supervision, incidents, organisationProfileMissing, internalAudit, ledger] = await Promise.all([
       seesAll || user.role === 'STAFF' ? this.cases(seesAll ? null : user.id, now) : null,
       manager ? this.assignmentQueue() : null,
       manager ? this.pendingBreakGlassReviews() : null,
@@ -59,8 +61,9 @@ export class DashboardService {
       this.incidentReminders(today),
       manager ? this.organisation.profile().then(missingProfileFields) : null,
       seesAll ? this.internalAudit() : null,
+      seesAll ? this.ledger.reminders() : null,
     ]);
-    return { role: user.role, today, cases, assignmentQueue, pendingBreakGlassReviews, supervision, incidents, organisationProfileMissing, internalAudit };
+    return { role: user.role, today, cases, assignmentQueue, pendingBreakGlassReviews, supervision, incidents, organisationProfileMissing, internalAudit, ledger };
   }
 
   /** All cases (assigneeId null) or those assigned to one staff member. */

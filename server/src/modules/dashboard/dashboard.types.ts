@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { CaseStatus as CaseStatusValue, CaseType as CaseTypeValue, Role as RoleValue } from '@mamori/shared';
 import { CaseStatus, CaseType, Role } from '../common/enums';
 import { DateScalar } from '../common/scalars';
+import { DashboardLedger } from '../ledger/ledger-reminders';
 
 /**
  * The caller's reminders. Counts, ids and references only: no personal field
@@ -193,4 +194,7 @@ export class Dashboard {
 
   @Field(() => DashboardInternalAudit, { nullable: true, description: 'Privacy manager and internal auditor: open audits and corrective actions' })
   internalAudit!: DashboardInternalAudit | null;
+
+  @Field(() => DashboardLedger, { nullable: true, description: 'Privacy manager and internal auditor: the ledger’s reviews and risks due' })
+  ledger!: DashboardLedger | null;
 }

@@ -9,11 +9,14 @@ import { PurposeOfUse } from '../purpose/purpose.entity';
 import { PerRequest } from '../subcontractor/request-batch';
 import { Subcontractor } from '../subcontractor/subcontractor.entity';
 import { LedgerRecord } from './ledger-record.entity';
+import type { DashboardLedger } from './ledger-reminders';
 import type { CreateLedgerRecordArgs, LedgerRecordFieldsArgs, LedgerRecordFilter, LedgerRecordListArgs, RecordLedgerReviewArgs, UpdateLedgerRecordArgs } from './ledger.inputs';
 import { isForeignCountry, looksLikeContactData, nextDueAfter, riskStandingOf, type RiskStanding } from './ledger.rules';
 import { RiskAssessment } from './risk-assessment.entity';
 
 type AuditEntryArgs = Parameters<Caller['audit']['entry']>;
+
+const REMINDER_LIST_CAP = 50;
 
 /** The fields a manager describes; the rest (review days, retirement, stamps) the service keeps. */
 const CONTENT_FIELDS = [
@@ -336,8 +339,27 @@ export class LedgerService {
     if (same.some((r) => r.id !== ownId)) throw conflict('LEDGER_NAME_TAKEN', 'A ledger record in force already has this name');
   }
 
-  /** Records in force past their yearly review, for the dashboard. */
-  async reviewOverdue(): Promise<LedgerRecord[]> {
-    return this.query({ reviewOverdue: true }).orderBy('r.next_review_due', 'ASC').addOrderBy('r.id', 'ASC').getMany();
+  /** What is due in the ledger today: the dashboard's cards. */
+  async reminders(): Promise<DashboardLedger> {
+    const ids = async (filter: LedgerRecordFilter) => (await this.query(filter).select('r.id', 'id').orderBy('r.next_review_due', 'ASC').addOrderBy('r.id', 'ASC').getRawMany<{ id: number }>()).map((r) => Number(r.id));
+    const [recordCount, reviewOverdue, riskAssessmentOverdue, highRiskUnmitigated, notAssessed] = await Promise.all([
+      this.query({ retired: false }).getCount(),
+      ids({ reviewOverdue: true }),
+      ids({ riskAssessmentOverdue: true }),
+      ids({ highRiskUnmitigated: true }),
+      ids({ notAssessed: true }),
+    ]);
+    const capped = (list: number[]) => list.slice(0, REMINDER_LIST_CAP);
+    return {
+      recordCount,
+      reviewOverdueCount: reviewOverdue.length,
+      reviewOverdueIds: capped(reviewOverdue),
+      riskAssessmentOverdueCount: riskAssessmentOverdue.length,
+      riskAssessmentOverdueIds: capped(riskAssessmentOverdue),
+      highRiskUnmitigatedCount: highRiskUnmitigated.length,
+      highRiskUnmitigatedIds: capped(highRiskUnmitigated),
+      notAssessedCount: notAssessed.length,
+      notAssessedIds: capped(notAssessed),
+    };
   }
 }
