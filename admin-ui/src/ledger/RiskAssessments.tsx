@@ -4,28 +4,27 @@ import {
   DateInput,
   Edit,
   ReferenceInput,
-  SaveButton,
   SelectInput,
   SimpleForm,
   TextInput,
-  Toolbar,
+  TopToolbar,
   maxLength,
   required,
   useTranslate,
   type RaRecord,
 } from 'react-admin';
 import { LIFECYCLE_STAGES, RISK_KINDS, RISK_LEVELS } from '@mamori/shared';
+import { SaveOnlyToolbar } from '../common/SaveOnlyToolbar';
 import { enumChoices } from '../i18n';
 import { japanToday } from '../format';
 import { RetireRiskButton } from './LedgerActions';
 
 const levelChoices = enumChoices('RiskLevel', RISK_LEVELS);
 
-const EditToolbar = () => (
-  <Toolbar sx={{ justifyContent: 'space-between' }}>
-    <SaveButton />
+const EditActions = () => (
+  <TopToolbar>
     <RetireRiskButton />
-  </Toolbar>
+  </TopToolbar>
 );
 
 const Scale = () => {
@@ -36,7 +35,7 @@ const Scale = () => {
 /** One risk of a ledger record at one stage; a re-assessment is an edit with the new day. */
 const RiskForm = ({ editing = false }: { editing?: boolean }) => (
   <SimpleForm
-    toolbar={editing ? <EditToolbar /> : <Toolbar><SaveButton /></Toolbar>}
+    toolbar={<SaveOnlyToolbar />}
     sx={{ maxWidth: 720 }}
     defaultValues={editing ? undefined : { reviewedOn: japanToday(), likelihood: 'MEDIUM', impact: 'MEDIUM', residualRisk: 'LOW' }}
   >
@@ -63,7 +62,7 @@ const backToRecord = (_resource: string | undefined, _id: unknown, data: Partial
 const clean = (data: RaRecord) => ({ ...data, plannedMeasure: data.plannedMeasure?.trim() ? data.plannedMeasure : null });
 
 export const RiskAssessmentEdit = () => (
-  <Edit mutationMode="pessimistic" redirect={backToRecord} transform={clean}>
+  <Edit mutationMode="pessimistic" redirect={backToRecord} transform={clean} actions={<EditActions />}>
     <RiskForm editing />
   </Edit>
 );
