@@ -1,6 +1,6 @@
 import { createTestDatabase, databaseKinds } from './support/databases';
 import { MailSink } from './support/mail-sink';
-import { MANAGER, STAFF, startServer, type TestServer } from './support/server';
+import { AUDITOR, MANAGER, STAFF, startServer, type TestServer } from './support/server';
 
 const PUBLIC_URL = 'https://mamori.example.jp';
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -65,6 +65,12 @@ describe.each(databaseKinds())('e-mail reminders on %s', (kind) => {
     const managerMails = sink.to(MANAGER).filter((m) => m.subject?.includes('リマインダー'));
     expect(managerMails).toHaveLength(1);
     expect(managerMails[0]!.text).toMatch(/担当者未割当の案件: \d+件|期限を過ぎた案件/);
+    expect(managerMails[0]!.text).toMatch(/期限を過ぎた是正処置: [1-9]\d*件/);
+    // the auditor's digest: the corrective actions it watches, not the cases others work
+    const auditorMails = sink.to(AUDITOR);
+    expect(auditorMails).toHaveLength(1);
+    expect(auditorMails[0]!.text).toMatch(/期限を過ぎた是正処置: [1-9]\d*件/);
+    expect(auditorMails[0]!.text).not.toContain('期限を過ぎた案件');
 
     const personal = await personalValues(s, manager);
     expect(personal.length).toBeGreaterThan(5);

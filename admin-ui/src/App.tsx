@@ -11,6 +11,7 @@ import entrustments from './entrustments';
 import { i18nProvider } from './i18n';
 import incidents, { measures } from './incidents';
 import ledger, { risks } from './ledger';
+import internalAudits, { correctiveActions, findings } from './internal-audit';
 import { MamoriLayout } from './layout/Layout';
 import { queryClient } from './queryClient';
 import { LoginPage } from './layout/LoginPage';
@@ -65,6 +66,9 @@ export const App = () => (
     <Resource name="IncidentMeasure" {...measures} />
     <Resource name="LedgerRecord" {...ledger} />
     <Resource name="RiskAssessment" {...risks} />
+    <Resource name="InternalAudit" {...internalAudits} />
+    <Resource name="AuditFinding" {...findings} />
+    <Resource name="CorrectiveAction" {...correctiveActions} />
     <Resource name="PurposeOfUse" {...purposes} />
     <Resource name="TrainingCourse" {...training} />
     <Resource name="TrainingCompletion" {...completions} />

@@ -38,6 +38,9 @@ export const ACCESS: Record<Role, Grants> = {
     TrainingCompletion: ['list', 'create'],
     'training-status': ['list'],
     ReceivedDataRecord: [...READ, 'create'],
+    InternalAudit: [...READ, 'create', 'edit', 'close'],
+    AuditFinding: [...READ, 'create', 'edit'],
+    CorrectiveAction: [...READ, 'create', 'edit'],
   },
   STAFF: {
     Case: [...READ, 'readPersonal', 'create', 'edit', 'transition', 'match'],
@@ -55,6 +58,8 @@ export const ACCESS: Record<Role, Grants> = {
     TrainingCourse: READ,
     TrainingCompletion: ['list'],
     ReceivedDataRecord: [...READ, 'create'],
+    // the corrective actions they own (the server lists only those)
+    CorrectiveAction: [...READ, 'edit'],
   },
   SUPERVISOR: {
     PurposeOfUse: READ,
@@ -66,6 +71,7 @@ export const ACCESS: Record<Role, Grants> = {
     IncidentMeasure: READ,
     TrainingCourse: READ,
     TrainingCompletion: ['list'],
+    CorrectiveAction: [...READ, 'edit'],
   },
   // the internal auditor reads the records it audits and changes none; a case without its personal data
   AUDITOR: {
@@ -84,6 +90,10 @@ export const ACCESS: Record<Role, Grants> = {
     'training-status': ['list'],
     LedgerRecord: READ,
     RiskAssessment: READ,
+    // the audit it carries out, its findings, and the verification of corrective actions (never their recording)
+    InternalAudit: [...READ, 'create', 'edit', 'close'],
+    AuditFinding: [...READ, 'create', 'edit'],
+    CorrectiveAction: [...READ, 'verify'],
   },
 };
 

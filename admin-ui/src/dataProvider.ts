@@ -29,6 +29,8 @@ import { subcontractorFields } from './subcontractors/fields';
 import { receivedDataFields } from './received-data/fields';
 import { trainingApi } from './training/api';
 import { completionFields, courseFields } from './training/fields';
+import { internalAuditApi } from './internal-audit/api';
+import { auditFindingFields, correctiveActionFields, internalAuditFields } from './internal-audit/fields';
 
 /** What each resource's screens ask for (see common/fieldSets.ts). */
 const FIELD_SETS: Record<string, FieldSet> = {
@@ -50,6 +52,9 @@ const FIELD_SETS: Record<string, FieldSet> = {
   ReceivedDataRecord: receivedDataFields,
   LedgerRecord: ledgerFields,
   RiskAssessment: riskFields,
+  InternalAudit: internalAuditFields,
+  AuditFinding: auditFindingFields,
+  CorrectiveAction: correctiveActionFields,
 };
 
 type BuildQuery = ReturnType<typeof defaultBuildQuery>;
@@ -103,7 +108,7 @@ const base = buildGraphQLProvider({
   mutation: () => ({ fetchPolicy: 'no-cache' }),
 });
 
-const customApi = { ...auditApi, ...caseApi, ...userApi, ...dashboardApi, ...entrustmentApi, ...subjectApi, ...trainingApi, ...ledgerApi };
+const customApi = { ...auditApi, ...caseApi, ...userApi, ...dashboardApi, ...entrustmentApi, ...subjectApi, ...trainingApi, ...ledgerApi, ...internalAuditApi };
 
 /** The action of access.ts each standard method needs on its resource. */
 const ACTION_OF: Record<string, string> = {

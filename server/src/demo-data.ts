@@ -1,6 +1,6 @@
 import { addDays, japanDay } from './clock';
 import { systemCaller, type Caller } from './modules/common/caller';
-import { fiscalYearEnd, fiscalYearOf } from './modules/internal-audit/internal-audit.rules';
+import { fiscalYearEnd, fiscalYearOf, fiscalYearStart } from './modules/internal-audit/internal-audit.rules';
 import type { DataSubject } from './modules/data-subject/data-subject.entity';
 import type { User } from './modules/user/user.entity';
 import type { Services } from './services';
@@ -228,19 +228,21 @@ export async function seedSupervisionDemo(services: Services, users: Record<stri
   void pastEnd;
 }
 
-/** This fiscal year's internal audit of the customer desk: a conformity, and a nonconformity with its corrective action under way. */
+/** This fiscal year's internal audit of the customer desk and of purchasing: a conformity, and two nonconformities with their corrective actions under way. */
 export async function seedInternalAuditDemo(services: Services, users: Record<string, User>): Promise<void> {
   const auditor = users['auditor@mamori.example']!;
   const caller = seedCaller(services, auditor);
   const managerCaller = seedCaller(services, users['manager@mamori.example']!);
   const today = japanDay(services.clock.now());
   const lastDay = fiscalYearEnd(fiscalYearOf(today));
+  // begun up to three weeks ago (within this fiscal year), so a corrective action can already be past its due day
+  const begun = addDays(today, -20) < fiscalYearStart(fiscalYearOf(today)) ? fiscalYearStart(fiscalYearOf(today)) : addDays(today, -20);
   const audit = await services.internalAudits.create(
     {
-      title: '開示等請求対応・教育の内部監査',
-      scope: '開示等の請求の受付から回答までの手順と期限遵守、今年度の個人情報保護教育の受講状況',
-      departments: ['お客様相談室'],
-      plannedFrom: today,
+      title: '開示等請求対応・委託先管理の内部監査',
+      scope: '開示等の請求の受付から回答までの手順と期限遵守、委託先の秘密保持契約と監督、今年度の個人情報保護教育の受講状況',
+      departments: ['お客様相談室', '購買部'],
+      plannedFrom: begun,
       plannedTo: addDays(today, 14) < lastDay ? addDays(today, 14) : lastDay,
       auditorId: String(auditor.id),
     },
@@ -256,6 +258,14 @@ export async function seedInternalAuditDemo(services: Services, users: Record<st
   );
   await services.correctiveActions.create(
     { findingId: String(nonconformity.id), ownerId: String(users['staff@mamori.example']!.id), dueOn: addDays(today, 30), cause: '受付チェックリストに確認記録の欄がない' },
+    managerCaller,
+  );
+  const supervisionGap = await services.internalAudits.createFinding(
+    { auditId: String(audit.id), kind: 'NONCONFORMITY', area: 'SUPERVISION', description: '委託先「システム保守株式会社」の秘密保持契約が期限切れのまま更新されていない', foundOn: begun },
+    caller,
+  );
+  await services.correctiveActions.create(
+    { findingId: String(supervisionGap.id), ownerId: String(users['supervisor@mamori.example']!.id), dueOn: addDays(begun, 10), cause: '契約期限の管理担当が決められていない' },
     managerCaller,
   );
 }

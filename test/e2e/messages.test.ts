@@ -59,6 +59,9 @@ describe('the UI messages', () => {
       AuditOutcome: shared.AUDIT_OUTCOMES,
       ExportFormat: shared.EXPORT_FORMATS,
       TrainingResult: shared.TRAINING_RESULTS,
+      AuditFindingKind: shared.AUDIT_FINDING_KINDS,
+      AuditArea: shared.AUDIT_AREAS,
+      InternalAuditStatus: shared.INTERNAL_AUDIT_STATUSES,
     };
     const missing = Object.entries(enums).flatMap(([name, values]) =>
       values.map((v) => `mamori.enums.${name}.${v}`).filter((key) => !EN.has(key) || !JA.has(key)),

@@ -28,7 +28,7 @@ describe('a supervisor of subcontractors in the browser', () => {
     await screenshot(page, 'supervisor-dashboard-en');
   });
 
-  test('the menu offers supervision only: no cases, data subjects, audit trail or users', async () => {
+  test('the menu offers supervision (and their own corrective actions) only: no cases, data subjects, audit trail or users', async () => {
     const menu = await menuLabels(page);
     expect(menu).toEqual([
       'Dashboard',
@@ -37,6 +37,7 @@ describe('a supervisor of subcontractors in the browser', () => {
       'Supervision reviews',
       'Hand-overs of data',
       'Incident register',
+      'My corrective actions',
       'Purposes of use',
       'Training courses',
       'My training',

@@ -8,6 +8,7 @@ import { CasesByStatusChart } from './Charts';
 import { CountCard } from './CountCard';
 import { Deadlines } from './Deadlines';
 import { LedgerCards } from './LedgerCards';
+import { InternalAuditCards } from './InternalAuditCards';
 import { IncidentCards, SupervisionCards } from './SupervisionCards';
 import { listPath, useDashboard } from './useDashboard';
 
@@ -20,6 +21,7 @@ export const AuditorDashboard = () => {
   return (
     <Stack spacing={2}>
       <Alert severity="info">{translate('mamori.dashboard.auditorIntro')}</Alert>
+      <InternalAuditCards internalAudit={data?.internalAudit} />
       <Stack direction="row" gap={2} flexWrap="wrap">
         <CountCard testId="count-overdue" label="mamori.dashboard.overdue" value={cases?.overdueCount} to={listPath('Case', { overdue: true })} icon={<WarningIcon color="error" />} tone="error" />
         <CountCard testId="count-due-soon" label="mamori.dashboard.dueSoon" value={cases?.dueSoonCount} to="/Case" icon={<EventIcon color="warning" />} tone="warning" />

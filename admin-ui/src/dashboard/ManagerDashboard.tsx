@@ -15,6 +15,7 @@ import { CasesByStatusChart, CasesByWeekChart } from './Charts';
 import { CountCard } from './CountCard';
 import { Deadlines } from './Deadlines';
 import { LedgerCards } from './LedgerCards';
+import { InternalAuditCards } from './InternalAuditCards';
 import { IncidentCards, SupervisionCards } from './SupervisionCards';
 import { listPath, useDashboard } from './useDashboard';
 import { fiscalYearOf } from '../training/api';
@@ -69,6 +70,7 @@ export const ManagerDashboard = () => {
       <LedgerCards ledger={data?.ledger} />
       <SupervisionCards supervision={data?.supervision ?? undefined} />
       <IncidentCards incidents={data?.incidents} />
+      <InternalAuditCards internalAudit={data?.internalAudit} />
     </Stack>
   );
 };

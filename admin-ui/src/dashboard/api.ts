@@ -47,6 +47,11 @@ export interface DashboardData {
     notificationPendingCount: number;
     overdueMeasureCount: number;
   };
+  internalAudit: {
+    openAuditCount: number;
+    overdueCorrectiveActionCount: number;
+    awaitingVerificationCount: number;
+  } | null;
   ledger: {
     recordCount: number;
     reviewOverdueCount: number;
@@ -78,6 +83,7 @@ const DASHBOARD = gql`
       incidents {
         reportPendingCount preliminaryFlaggedCount preliminaryOverdueCount finalOverdueCount nextReportDueOn notificationPendingCount overdueMeasureCount
       }
+      internalAudit { openAuditCount overdueCorrectiveActionCount awaitingVerificationCount }
       ledger { recordCount reviewOverdueCount riskAssessmentOverdueCount highRiskUnmitigatedCount notAssessedCount }
     }
   }

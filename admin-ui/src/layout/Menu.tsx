@@ -48,6 +48,8 @@ export const MainMenu = () => {
       <Menu.ResourceItem name="SupervisionReview" />
       <Menu.ResourceItem name="Entrustment" />
       <Menu.ResourceItem name="Incident" />
+      <Menu.ResourceItem name="InternalAudit" />
+      <Menu.ResourceItem name="CorrectiveAction" {...(seesAll ? {} : { primaryText: translate('mamori.menu.myCorrectiveActions') })} />
       <Menu.ResourceItem name="PurposeOfUse" />
       <Menu.ResourceItem name="TrainingCourse" />
       <CanAccess resource="training-status" action="list">

@@ -29,6 +29,8 @@ const JA = {
   incidents: (n: number) => `報告が済んでいない漏えい等: ${n}件`,
   reportsOverdue: (n: number) => `報告期限を過ぎた漏えい等: ${n}件`,
   retention: (n: number) => `保存期間の経過により直近24時間に消去・廃棄した記録: ${n}件`,
+  correctiveActionsOverdue: (n: number) => `期限を過ぎた是正処置: ${n}件`,
+  correctiveActionsAwaiting: (n: number) => `有効性の確認待ちの是正処置: ${n}件`,
   open: 'Mamori で開く',
   footer: (settings: string) => `このメールは Mamori から自動で送信しています。日次のお知らせは ${settings} で停止できます。`,
   reportableSubject: (ref: string) => `【Mamori】報告対象の漏えい等: ${ref}`,
@@ -54,6 +56,8 @@ const EN: Words = {
   incidents: (n) => `Incidents with reports outstanding: ${n}`,
   reportsOverdue: (n) => `Incidents past a report deadline: ${n}`,
   retention: (n) => `Records erased or destroyed by the retention run in the last 24 hours: ${n}`,
+  correctiveActionsOverdue: (n) => `Corrective actions past their due day: ${n}`,
+  correctiveActionsAwaiting: (n) => `Corrective actions awaiting verification of their effect: ${n}`,
   open: 'Open in Mamori',
   footer: (settings) => `Mamori sent this message automatically. You can turn the daily digest off at ${settings}.`,
   reportableSubject: (ref) => `[Mamori] Reportable incident: ${ref}`,
@@ -118,6 +122,11 @@ export function digestText(dashboard: Dashboard, extras: DigestExtras, language:
   if (dashboard.role === 'PRIVACY_MANAGER' && dashboard.incidents) {
     count(w.incidents, dashboard.incidents.reportPendingCount, 'Incident');
     count(w.reportsOverdue, dashboard.incidents.preliminaryOverdueCount + dashboard.incidents.finalOverdueCount);
+  }
+  if (dashboard.internalAudit) {
+    count(w.correctiveActionsOverdue, dashboard.internalAudit.overdueCorrectiveActionCount, 'CorrectiveAction');
+    // verifying is the auditor's work alone
+    if (dashboard.role === 'AUDITOR') count(w.correctiveActionsAwaiting, dashboard.internalAudit.awaitingVerificationCount, 'CorrectiveAction');
   }
   if (!items) return null;
   const body = [w.greeting, ...sections, `${w.open}: ${links.page('')}`, `--\n${w.footer(links.settings())}`].join('\n\n');
