@@ -27,7 +27,7 @@ const chain = (c: Figures = {}) => `chain ok: ${c.ok}, ${n(c.checked)} links che
 
 const ROWS: Record<string, (f: Figures) => Row> = {
   'permission-matrix': (f) => [
-    `Permission matrix, called for real on ${f.database}: every query and mutation × PRIVACY_MANAGER, STAFF, SUPERVISOR and no token`,
+    `Permission matrix, called for real on ${f.database}: every query and mutation × PRIVACY_MANAGER, STAFF, SUPERVISOR, AUDITOR and no token`,
     `${n(f.calls)} calls (${n(f.allowed)} allowed, ${n(f.denied)} denied by docs/permissions.md)`,
     'every outcome as the committed matrix says; each denial to a signed-in role FORBIDDEN with one audited operation denial; no anonymous refusal wrote to the audit log',
   ],
