@@ -68,7 +68,9 @@ describe('the personal-information ledger in the browser', () => {
 
   test('the ledger lists every kind of personal information with its flags; a record shows its risks by stage', async () => {
     expect(await menuLabels(page)).toContain('Personal-information ledger');
+    // Coming from the card's filtered list, the filtered rows show until the new query answers: wait for all four.
     await open(page, s, LEDGER);
+    await page.waitForFunction(() => document.querySelectorAll('table tbody tr').length === 4);
     const listed = await rows(page);
     expect(listed.map((r) => r[0])).toEqual(['ECサイト会員情報', '取引先担当者名簿', '従業員の給与・人事情報', '採用応募者の履歴書']);
     expect(listed.find((r) => r[0] === '採用応募者の履歴書')!.join(' ')).toMatch(/Review overdue.*High risk, no plan.*Re-assessment overdue/);
