@@ -56,7 +56,9 @@ export const MainMenu = () => {
         <Menu.Item to="/training-status" primaryText="mamori.menu.trainingStatus" leftIcon={<GroupsIcon />} />
       </CanAccess>
       {seesAll && <Menu.ResourceItem name="TrainingCompletion" />}
-      <Menu.Item to="/my-training" primaryText="mamori.menu.myTraining" leftIcon={<SchoolIcon />} />
+      <CanAccess resource="my-training" action="list">
+        <Menu.Item to="/my-training" primaryText="mamori.menu.myTraining" leftIcon={<SchoolIcon />} />
+      </CanAccess>
       <Menu.ResourceItem name="User" />
       <CanAccess resource="organisation" action="edit">
         <Menu.Item to="/organisation" primaryText="mamori.menu.organisation" leftIcon={<BusinessIcon />} />
