@@ -1,6 +1,5 @@
-import { addDays, japanDay } from './clock';
+import { addDays, fiscalYearEnd, fiscalYearOf, fiscalYearStart, japanDay } from './clock';
 import { systemCaller, type Caller } from './modules/common/caller';
-import { fiscalYearEnd, fiscalYearOf, fiscalYearStart } from './modules/internal-audit/internal-audit.rules';
 import type { DataSubject } from './modules/data-subject/data-subject.entity';
 import type { User } from './modules/user/user.entity';
 import type { Services } from './services';

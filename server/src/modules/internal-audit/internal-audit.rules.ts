@@ -1,7 +1,4 @@
-import { fiscalYearEnd, fiscalYearOf, fiscalYearStart } from '../training/training.rules';
 import type { CorrectiveAction } from './corrective-action.entity';
-
-export { fiscalYearEnd, fiscalYearOf, fiscalYearStart };
 
 /** Bounds of the texts and lists of the internal audit. */
 export const TITLE_MAX = 200;

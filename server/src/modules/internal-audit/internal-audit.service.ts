@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { japanDay, type Clock } from '../../clock';
+import { fiscalYearEnd, fiscalYearOf, fiscalYearStart, japanDay, type Clock } from '../../clock';
 import type { Database } from '../../db/data-source';
 import { badInput, conflict, notFound } from '../../errors';
 import type { AuditWriter } from '../audit/audit-writer';
@@ -13,7 +13,6 @@ import type { AuditFindingListArgs, CreateAuditFindingArgs, UpdateAuditFindingAr
 import { CorrectiveAction } from './corrective-action.entity';
 import { InternalAudit } from './internal-audit.entity';
 import type { CreateInternalAuditArgs, InternalAuditListArgs, UpdateInternalAuditArgs } from './internal-audit.inputs';
-import { fiscalYearEnd, fiscalYearOf, fiscalYearStart } from './internal-audit.rules';
 
 const AUDIT_SORTABLE = { id: 'a.id', fiscalYear: 'a.fiscal_year', title: 'a.title', plannedFrom: 'a.planned_from', plannedTo: 'a.planned_to', status: 'a.status' };
 const FINDING_SORTABLE = { id: 'f.id', auditId: 'f.audit_id', kind: 'f.kind', area: 'f.area', foundOn: 'f.found_on' };

@@ -1,4 +1,4 @@
-import { fiscalYearEnd, fiscalYearOf, fiscalYearStart } from './training.rules';
+import { fiscalYearEnd, fiscalYearOf, fiscalYearStart } from '../../clock';
 
 describe('the Japanese fiscal year', () => {
   test('31 March belongs to the year begun the April before, 1 April starts the next', () => {

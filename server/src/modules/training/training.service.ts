@@ -1,5 +1,5 @@
 import { In, IsNull, type EntityManager } from 'typeorm';
-import { japanDay, type Clock } from '../../clock';
+import { fiscalYearEnd, fiscalYearOf, fiscalYearStart, japanDay, type Clock } from '../../clock';
 import type { Database } from '../../db/data-source';
 import { badInput, conflict, notFound } from '../../errors';
 import type { AuditWriter } from '../audit/audit-writer';
@@ -17,7 +17,6 @@ import type {
   TrainingStatusArgs,
   UpdateTrainingCourseArgs,
 } from './training.inputs';
-import { fiscalYearEnd, fiscalYearOf, fiscalYearStart } from './training.rules';
 
 type AuditEntryArgs = Parameters<Caller['audit']['entry']>;
 
