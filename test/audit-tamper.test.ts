@@ -133,6 +133,52 @@ describe.each(databaseKinds())('an attacker who holds the %s database but not th
     expect(refusals).not.toMatch(/nothing to see|山田|@example/);
   });
 
+  /** Rebuilds the whole stored tree from the entries as they now are, with the project's own code. */
+  async function rebuildTree(): Promise<void> {
+    const rows = await s.sql(`SELECT l.seq AS linkSeq, ${ENTRY_COLUMNS} FROM audit_link l JOIN audit_entry e ON e.id = l.entry_id ORDER BY l.seq`);
+    await s.sql('DELETE FROM audit_tree_node WHERE level >= 0');
+    await s.app.services.db.transaction((m) => appendLeaves(m, 0, rows.map((r) => leafOf(canonicalEntry(r)))));
+  }
+
+  // Both fail on a verifier that folds the new leaves into the stored tree without the links: the first answered ok,
+  // the second named the checkpoint's size instead of the entry's seq (checked against the code before the fix).
+  test('incremental: an entry rewritten in the newest, not yet signed range with its leaf and the whole tree recomputed is REWRITTEN at its seq (its link no longer matches)', async () => {
+    await verify();
+    // The window between linking and the next checkpoint (a second at most), held open: nothing is signed meanwhile.
+    await s.app.services.transparency.publisher.stop();
+    const staff = await s.login(STAFF);
+    for (let i = 0; i < 3; i++) await s.gql('{ allDataSubjects(perPage: 3) { id fullName } }', {}, staff);
+    await s.linked();
+    const [{ size }] = await s.sql('SELECT MAX(tree_size) AS size FROM audit_checkpoint');
+    const [target] = await s.sql('SELECT seq, entry_id FROM audit_link WHERE seq > ? ORDER BY seq LIMIT 1 OFFSET 1', [Number(size)]);
+    expect(target).toBeDefined();
+    await dropGuards(s);
+    await s.sql("UPDATE audit_entry SET reason = 'nothing to see' WHERE id = ?", [target.entry_id]);
+    await rebuildTree();
+    await restoreGuards(s);
+    expect(await verify(true)).toMatchObject({ ok: false, problem: 'REWRITTEN', firstBrokenSeq: Number(target.seq) });
+  });
+
+  test('incremental: an entry rewritten after its checkpoint, with every later link and the whole tree recomputed, is REWRITTEN at its seq', async () => {
+    await verify();
+    await activity(s, 2);
+    const witnessed = (await verify(true)).witnessedSize;
+    const [target] = await s.sql('SELECT seq, entry_id FROM audit_link WHERE seq <= ? ORDER BY seq DESC LIMIT 1 OFFSET 2', [witnessed]);
+    await dropGuards(s);
+    await s.sql("UPDATE audit_entry SET reason = 'nothing to see' WHERE id = ?", [target.entry_id]);
+    const rows = await s.sql(`SELECT l.seq AS linkSeq, l.prev_hash AS prevHash, ${ENTRY_COLUMNS} FROM audit_link l JOIN audit_entry e ON e.id = l.entry_id WHERE l.seq >= ? ORDER BY l.seq`, [target.seq]);
+    let prev = rows[0].prevHash;
+    for (const row of rows) {
+      const hash = linkHash(Number(row.linkSeq), prev, canonicalEntry(row));
+      await s.sql('UPDATE audit_link SET prev_hash = ?, hash = ? WHERE seq = ?', [prev, hash, row.linkSeq]);
+      prev = hash;
+    }
+    await rebuildTree();
+    await s.sql('DELETE FROM audit_checkpoint WHERE tree_size >= ?', [target.seq]);
+    await restoreGuards(s);
+    expect(await verify(true)).toMatchObject({ ok: false, problem: 'REWRITTEN', firstBrokenSeq: Number(target.seq) });
+  });
+
   test('dropping the append-only triggers alone is GUARDS_MISSING', async () => {
     await dropGuards(s);
     try {

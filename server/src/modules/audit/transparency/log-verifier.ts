@@ -3,7 +3,7 @@ import { logger } from '../../../logger';
 import { APPEND_ONLY_TABLES } from '../../../../../migrations/1764402000000-AuditTree';
 import type { ChainLinker, ChainVerification } from '../audit-chain';
 import type { AuditEntry } from '../audit-entry.entity';
-import { ENTRY_COLUMNS, canonicalEntry } from '../canonical';
+import { ENTRY_COLUMNS, GENESIS_HASH, canonicalEntry, linkHash } from '../canonical';
 import type { SignedCheckpoint } from './checkpoint';
 import { leafOf } from './leaf';
 import { verifyFull } from './full-verification';
@@ -13,6 +13,7 @@ import { verifiedBy } from './signed-note';
 import { transparencyMetrics } from './transparency-metrics';
 import { consistencyProof, rightEdge, storedTreeSize, treeRoot, TreeIncompleteError } from './tree-store';
 import type { RangeVerifierPool } from './verify-pool';
+import type { WitnessLog } from './witness-log';
 import { DirectoryWitness } from './witnesses';
 
 /** What verification can find, most serious first. */
@@ -33,6 +34,13 @@ const INCREMENTAL_CHUNK = 10_000;
 /** A full verification that found a problem runs again in the background at most this often. */
 const FULL_AGAIN_AFTER_MS = 60_000;
 
+/** A tree head that verified: its size, root and the chain's hash at that seq. */
+interface VerifiedHead {
+  size: number;
+  root: Buffer;
+  hash: string;
+}
+
 interface Findings {
   problems: Set<AuditProblem>;
   brokenAt: number[];
@@ -47,7 +55,7 @@ interface Findings {
  */
 export class LogVerifier {
   /** The newest tree head that verified, the base of incremental verification. */
-  private verified: { size: number; root: Buffer } | null = null;
+  private verified: VerifiedHead | null = null;
   private running: Promise<LogVerification> | null = null;
   private lastFullAt = -Infinity;
   private stopped = false;
@@ -167,7 +175,7 @@ export class LogVerifier {
     const witnessed = this.witnessed();
     const stored = await this.publisher.stored().catch(() => null);
     const sizes = new Set([...witnessed.checkpoints.map((c) => c.size), ...(stored ? [stored.size] : [])]);
-    const mirror = this.publisher.witnesses.find((w): w is DirectoryWitness => w instanceof DirectoryWitness && w.log.mirrorsLeaves)?.log ?? null;
+    const mirror = this.mirror();
     const findings: Findings = { problems: new Set(), brokenAt: [] };
     // Entries still arriving count as unlinked in the chain's quick count: look again at those the linker passed over.
     const { chain: read, roots, root, firstMirrorMismatch } = await verifyFull(this.db, this.ranges, sizes, mirror);
@@ -182,8 +190,13 @@ export class LogVerifier {
     if (treeSize < chain.headSeq || !(await this.storedRoot(chain.headSeq))?.equals(root)) findings.problems.add('REWRITTEN');
     await this.common(findings, roots, chain.headSeq, witnessed);
     const result = this.result(chain, findings, witnessed.size, treeSize, false);
-    if (result.ok) this.verified = { size: chain.headSeq, root };
+    if (result.ok) this.verified = { size: chain.headSeq, root, hash: chain.headHash };
     return result;
+  }
+
+  /** The witness that keeps a copy of every leaf hash, if there is one. */
+  private mirror(): WitnessLog | null {
+    return this.publisher.witnesses.find((w): w is DirectoryWitness => w instanceof DirectoryWitness && w.log.mirrorsLeaves)?.log ?? null;
   }
 
   /**
@@ -216,42 +229,62 @@ export class LogVerifier {
   }
 
   /**
-   * The leaves added since the last verified tree head: the stored right edge
-   * at that size must fold to the verified root (a consistency check), the new
-   * leaves are recomputed from their entries, and the resulting root must be
-   * the stored tree's and every newer checkpoint's.
+   * The entries linked since the last verified tree head, recomputed as the
+   * full verification does: each link from its entry and the previous link
+   * (from the verified head's hash on), each leaf from its entry, compared with
+   * the witness's copy of the leaf hashes where it has them; the stored right
+   * edge of the tree at the verified size must fold to the verified root (a
+   * consistency check), and the root of the recomputed leaves must be the
+   * stored tree's and every newer checkpoint's. When the verified part itself
+   * no longer matches, a full verification locates the change.
    */
-  private async incremental(base: { size: number; root: Buffer }): Promise<LogVerification> {
+  private async incremental(base: VerifiedHead): Promise<LogVerification> {
     await this.linker.linkPending();
+    const [{ head }] = await this.db.manager.query('SELECT MAX(seq) AS head FROM audit_link');
+    const headSeq = Number(head ?? 0);
+    const edge = headSeq >= base.size ? await rightEdge(this.db.manager, base.size).catch(() => null) : null;
+    if (edge && !foldSubtrees(edge.map((n) => n.hash)).equals(base.root)) return this.full();
     const witnessed = this.witnessed();
     const stored = await this.publisher.stored().catch(() => null);
     const findings: Findings = { problems: new Set(), brokenAt: [] };
-    const [{ head }] = await this.db.manager.query('SELECT MAX(seq) AS head FROM audit_link');
-    const headSeq = Number(head ?? 0);
     const treeSize = await storedTreeSize(this.db.manager);
     const roots = new Map<number, Buffer>();
     let builder = new TreeBuilder();
     let chainBroken: number | null = null;
-    const edge = headSeq >= base.size ? await rightEdge(this.db.manager, base.size).catch(() => null) : null;
-    if (!edge || !foldSubtrees(edge.map((n) => n.hash)).equals(base.root)) {
+    if (!edge) {
       findings.problems.add(headSeq < base.size ? 'TRUNCATED' : 'REWRITTEN');
       findings.brokenAt.push(Math.min(base.size, headSeq + 1));
     } else {
       builder = new TreeBuilder(base.size, edge);
       roots.set(base.size, base.root);
       const sizes = new Set([...witnessed.checkpoints.map((c) => c.size), ...(stored ? [stored.size] : [])]);
+      const mirror = this.mirror();
+      const mirrored = mirror ? mirror.leafCount() : 0;
+      let prevHash = base.size === 0 ? GENESIS_HASH : base.hash;
       for (let from = base.size + 1; from <= headSeq; from += INCREMENTAL_CHUNK) {
-        const rows: Array<AuditEntry & { linkSeq: number }> = await this.db.manager.query(
-          `SELECT l.seq AS linkSeq, ${ENTRY_COLUMNS} FROM audit_link l LEFT JOIN audit_entry e ON e.id = l.entry_id
+        const to = Math.min(headSeq, from + INCREMENTAL_CHUNK - 1);
+        const rows: Array<AuditEntry & { linkSeq: number; linkPrev: string; linkHash: string }> = await this.db.manager.query(
+          `SELECT l.seq AS linkSeq, l.prev_hash AS linkPrev, l.hash AS linkHash, ${ENTRY_COLUMNS} FROM audit_link l LEFT JOIN audit_entry e ON e.id = l.entry_id
            WHERE l.seq BETWEEN ? AND ? ORDER BY l.seq`,
-          [from, Math.min(headSeq, from + INCREMENTAL_CHUNK - 1)],
+          [from, to],
         );
+        // the witness's leaf hashes of this chunk (leaf index = seq - 1)
+        const copy = from - 1 < mirrored ? mirror!.leafHashBytes(from - 1, Math.min(to, mirrored)) : null;
         for (const row of rows) {
-          if (Number(row.linkSeq) !== builder.size + 1 || row.id === null) chainBroken ??= builder.size + 1;
-          builder.append(leafOf(row.id === null ? '' : canonicalEntry(row)));
+          const seq = Number(row.linkSeq);
+          const canonical = row.id === null ? '' : canonicalEntry(row);
+          if (seq !== builder.size + 1 || row.id === null || row.linkPrev !== prevHash || linkHash(seq, row.linkPrev, canonical) !== row.linkHash) {
+            chainBroken ??= builder.size + 1;
+          }
+          prevHash = row.linkHash;
+          const leaf = leafOf(canonical);
+          const at = (builder.size - (from - 1)) * 32;
+          if (copy && at + 32 <= copy.length && !leaf.equals(copy.subarray(at, at + 32))) findings.brokenAt.push(builder.size + 1);
+          builder.append(leaf);
           if (sizes.has(builder.size)) roots.set(builder.size, builder.root());
         }
       }
+      if (findings.brokenAt.length) findings.problems.add('REWRITTEN');
       if (builder.size !== headSeq) chainBroken ??= builder.size + 1;
       roots.set(builder.size, builder.root());
       if (treeSize < headSeq || !(await this.storedRoot(headSeq))?.equals(builder.root())) findings.problems.add('REWRITTEN');
@@ -276,7 +309,7 @@ export class LogVerifier {
       unlinked,
     };
     const result = this.result(chain, findings, witnessed.size, treeSize, true);
-    if (result.ok) this.verified = { size: headSeq, root: builder.root() };
+    if (result.ok) this.verified = { size: headSeq, root: builder.root(), hash: chain.headHash };
     return result;
   }
 }
