@@ -58,6 +58,9 @@ export class ChainLinker {
   private scannedAll = false;
   private stopped = false;
   private observer: LinkObserver | null = null;
+  /** The head this process last committed and the newest entry id linked then; `pendingTip` until its commit. */
+  private tip: { seq: number; hash: string; newestEntryId: number } | null = null;
+  private pendingTip: { seq: number; hash: string; newestEntryId: number } | null = null;
 
   constructor(
     private readonly db: Database,
@@ -168,14 +171,17 @@ export class ChainLinker {
     let linked: number;
     do {
       linked = await this.db.leasedTransaction(CHAIN_LOCK_NAME, (m) => this.linkBatch(m, sweep));
+      this.tip = this.pendingTip;
       if (linked > 0) this.observer?.committed();
     } while (linked === LINK_BATCH); // a full batch: more may be waiting
   }
 
   private async linkBatch(manager: EntityManager, sweep: boolean): Promise<number> {
     const head = await readHead(manager);
-    const [{ maxLinked }] = await manager.query('SELECT MAX(entry_id) AS maxLinked FROM audit_link');
-    const newest = Number(maxLinked ?? 0);
+    // The newest linked entry id, read again only when the head is not the one this process last committed.
+    const known = this.tip?.seq === head.seq && this.tip.hash === head.hash ? this.tip.newestEntryId : null;
+    const newest = known ?? Number((await manager.query('SELECT MAX(entry_id) AS maxLinked FROM audit_link'))[0]?.maxLinked ?? 0);
+    this.pendingTip = { seq: head.seq, hash: head.hash, newestEntryId: newest };
     const floor = !this.scannedAll ? 0 : sweep ? Math.max(0, newest - RESCAN_WINDOW) : newest;
     const pending: AuditEntry[] = await manager.query(
       `SELECT ${ENTRY_COLUMNS} FROM audit_entry e LEFT JOIN audit_link l ON l.entry_id = e.id
@@ -202,6 +208,7 @@ export class ChainLinker {
       );
     }
     await this.observer?.linked(manager, links);
+    this.pendingTip = { seq, hash, newestEntryId: Math.max(newest, links[links.length - 1]!.entryId) };
     auditMetrics.headSeq.set(seq);
     return pending.length;
   }

@@ -28,6 +28,8 @@ const MAX_ENTRIES = 10_000;
  */
 export class Callers {
   private readonly entries = new Map<number, { record: CallerRecord | null; readAt: number }>();
+  /** Reads in flight, shared by the requests that arrive meanwhile (one read per user, not one per request). */
+  private readonly reading = new Map<number, { generation: number; read: Promise<CallerRecord | null> }>();
   private generation = 0;
 
   constructor(
@@ -39,16 +41,26 @@ export class Callers {
     const now = performance.now();
     const cached = this.entries.get(id);
     if (cached && now - cached.readAt < this.ttlMs) return cached.record;
+    const inFlight = this.reading.get(id);
+    if (inFlight && inFlight.generation === this.generation) return inFlight.read;
     const generation = this.generation;
-    const user = await this.db.manager.findOneBy(User, { id });
-    const record = user
-      ? { id: user.id, role: user.role, email: user.email, displayName: user.displayName, active: user.active, tokenVersion: user.tokenVersion }
-      : null;
+    const read = this.read(id).finally(() => {
+      if (this.reading.get(id)?.read === read) this.reading.delete(id);
+    });
+    this.reading.set(id, { generation, read });
+    const record = await read;
     if (generation === this.generation) {
       if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
       this.entries.set(id, { record, readAt: now });
     }
     return record;
+  }
+
+  private async read(id: number): Promise<CallerRecord | null> {
+    const user = await this.db.manager.findOneBy(User, { id });
+    return user
+      ? { id: user.id, role: user.role, email: user.email, displayName: user.displayName, active: user.active, tokenVersion: user.tokenVersion }
+      : null;
   }
 
   /** Call after a change of the user's row has been committed. */

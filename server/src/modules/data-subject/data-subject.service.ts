@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import { IsNull, type EntityManager } from 'typeorm';
 import { PERSONAL_DATA_FIELDS, type DataSubjectPersonalField } from '@mamori/shared';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/data-source';
@@ -152,8 +152,11 @@ export class DataSubjectService {
     caseId: number | null,
     reason?: string,
   ): Promise<DataSubject> {
-    const changed = PERSONAL.filter((f) => patch[f] !== undefined && normalise(f, patch[f]) !== subject[f]);
-    if (changed.includes('fullName') && !normalise('fullName', patch.fullName)) {
+    // Each sent value in its stored form, computed once (the telephone number's is a metadata lookup).
+    const next = new Map<DataSubjectPersonalField, string | null>();
+    for (const f of PERSONAL) if (patch[f] !== undefined) next.set(f, normalise(f, patch[f]));
+    const changed = PERSONAL.filter((f) => next.has(f) && next.get(f) !== subject[f]);
+    if (changed.includes('fullName') && !next.get('fullName')) {
       throw conflict('FULL_NAME_REQUIRED', 'fullName cannot be emptied; erase the subject instead');
     }
     const categoryChanged = patch.category !== undefined && patch.category !== null && patch.category !== subject.category;
@@ -161,9 +164,9 @@ export class DataSubjectService {
     const digest = await this.keys.digester(manager, subject.id);
     const changes: Record<string, { old: string | null; new: string | null }> = {};
     for (const field of changed) {
-      const next = normalise(field, patch[field]);
-      changes[field] = { old: digest ? digest(field, subject[field]) : null, new: digest ? digest(field, next) : null };
-      subject[field] = next as never;
+      const value = next.get(field) ?? null;
+      changes[field] = { old: digest ? digest(field, subject[field]) : null, new: digest ? digest(field, value) : null };
+      subject[field] = value as never;
     }
     if (categoryChanged) subject.category = patch.category!;
     Object.assign(subject, subjectSearchKeys(subject));
@@ -172,7 +175,9 @@ export class DataSubjectService {
     const columns: Partial<DataSubject> = { searchText: subject.searchText, updatedAt: subject.updatedAt };
     for (const field of changed) columns[field] = subject[field] as never;
     if (categoryChanged) columns.category = subject.category;
-    await manager.update(DataSubject, { id: subject.id }, columns);
+    // Only while not erased: an erasure that committed since the subject was read wins.
+    const { affected } = await manager.update(DataSubject, { id: subject.id, erasedAt: IsNull() }, columns);
+    if (affected === 0) throw conflict('SUBJECT_ERASED', 'This data subject has been erased');
     await this.writer.writeWithin(manager, [
       caller.audit.entry('UPDATE', {
         entityType: 'DataSubject',

@@ -3,6 +3,7 @@ import type { LinkObserver } from '../audit-chain';
 import type { AuditEntry } from '../audit-entry.entity';
 import { ENTRY_COLUMNS, canonicalEntry } from '../canonical';
 import { leafOf } from './leaf';
+import type { TreeNode } from './merkle';
 import { appendLeaves, storedTreeSize } from './tree-store';
 
 const BACKFILL_BATCH = 5000;
@@ -14,20 +15,34 @@ const BACKFILL_BATCH = 5000;
  * the chain means links were removed, and linking stops rather than repair it.
  */
 export class TreeExtension implements LinkObserver {
+  /** The right edge after the last committed batch: the next batch of a steady linker starts there, with no reads. */
+  private committedEdge: Edge | null = null;
+  private pendingEdge: Edge | null = null;
+
   constructor(private readonly afterCommit: () => void) {}
 
   async linked(manager: EntityManager, links: Array<{ seq: number; canonical: string }>): Promise<void> {
     if (links.length === 0) return;
     const from = links[0]!.seq - 1;
-    let size = await storedTreeSize(manager);
-    if (size > from) throw new Error(`the audit tree holds ${size} leaves but the chain only ${from}: links were removed`);
-    while (size < from) size = await backfill(manager, size, from);
-    await appendLeaves(manager, from, links.map((l) => leafOf(l.canonical)));
+    const known = this.committedEdge?.size === from ? this.committedEdge.nodes : undefined;
+    if (!known) {
+      let size = await storedTreeSize(manager);
+      if (size > from) throw new Error(`the audit tree holds ${size} leaves but the chain only ${from}: links were removed`);
+      while (size < from) size = await backfill(manager, size, from);
+    }
+    const nodes = await appendLeaves(manager, from, links.map((l) => leafOf(l.canonical)), known);
+    this.pendingEdge = { size: from + links.length, nodes };
   }
 
   committed(): void {
+    this.committedEdge = this.pendingEdge;
     this.afterCommit();
   }
+}
+
+interface Edge {
+  size: number;
+  nodes: TreeNode[];
 }
 
 async function backfill(manager: EntityManager, size: number, upTo: number): Promise<number> {

@@ -79,9 +79,14 @@ export async function rightEdge(manager: EntityManager, size: number): Promise<T
   return subtrees.map((s, i) => ({ ...s, hash: hashes[i]! }));
 }
 
-/** Appends leaf hashes at index `from` (the tree's current size) and stores every subtree they complete. */
-export async function appendLeaves(manager: EntityManager, from: number, leaves: Buffer[]): Promise<void> {
-  const builder = new TreeBuilder(from, await rightEdge(manager, from));
+/**
+ * Appends leaf hashes at index `from` (the tree's current size) and stores
+ * every subtree they complete; returns the new right edge. `edge`, when
+ * given, is the right edge at `from` (the linker keeps it between batches
+ * instead of reading it back).
+ */
+export async function appendLeaves(manager: EntityManager, from: number, leaves: Buffer[], edge?: TreeNode[]): Promise<TreeNode[]> {
+  const builder = new TreeBuilder(from, edge ?? (await rightEdge(manager, from)));
   const nodes = leaves.flatMap((leaf) => builder.append(leaf));
   for (let i = 0; i < nodes.length; i += INSERT_CHUNK) {
     const chunk = nodes.slice(i, i + INSERT_CHUNK);
@@ -90,6 +95,7 @@ export async function appendLeaves(manager: EntityManager, from: number, leaves:
       chunk.flatMap((n) => [n.level, n.index, n.hash.toString('hex')]),
     );
   }
+  return builder.rightEdge();
 }
 
 /** RFC 9162 audit path of leaf `index` in the tree of `size`, leaf side first. */
