@@ -268,3 +268,39 @@ export async function seedInternalAuditDemo(services: Services, users: Record<st
     managerCaller,
   );
 }
+
+/** Last fiscal year's management review, held near its end: what was concluded, one action done and one still open (due next month). */
+export async function seedManagementReviewDemo(services: Services, users: Record<string, User>): Promise<void> {
+  const caller = seedCaller(services, users['manager@mamori.example']!);
+  const lastYear = fiscalYearOf(japanDay(services.clock.now())) - 1;
+  const heldOn = addDays(fiscalYearEnd(lastYear), -20);
+  const review = await services.managementReviews.create(
+    {
+      title: `${lastYear}年度 マネジメントレビュー`,
+      periodFrom: fiscalYearStart(lastYear),
+      periodTo: addDays(fiscalYearEnd(lastYear), -31),
+      plannedOn: heldOn,
+      participants: ['代表取締役社長 山本', '個人情報保護管理者 佐藤', '内部監査責任者 渡辺'],
+      lawChanges: '個人情報保護委員会のガイドライン（通則編）の一部改正: 漏えい等報告の対象の明確化',
+      otherInputs: '取引先から委託先管理の状況について問い合わせがあった',
+    },
+    caller,
+  );
+  await services.managementReviews.hold(
+    {
+      id: String(review.id),
+      heldOn,
+      conclusions: '個人情報保護マネジメントシステムは適切に運用されている。開示等請求の期限管理と委託先の監督を強化する。',
+    },
+    caller,
+  );
+  const done = await services.managementReviews.createAction(
+    { reviewId: String(review.id), description: '開示等請求の受付チェックリストを改訂し、回答期限を明記する', ownerId: String(users['staff@mamori.example']!.id), dueOn: addDays(heldOn, 14) },
+    caller,
+  );
+  await services.managementReviews.recordResult({ id: String(done.id), result: 'チェックリストを改訂し、窓口担当へ周知した', doneOn: addDays(heldOn, 10) }, caller);
+  await services.managementReviews.createAction(
+    { reviewId: String(review.id), description: '全委託先の秘密保持契約の期限を一覧にし、更新の担当者を決める', ownerId: String(users['supervisor@mamori.example']!.id), dueOn: addDays(japanDay(services.clock.now()), 30) },
+    caller,
+  );
+}

@@ -1,5 +1,5 @@
 import type { Role } from '@mamori/shared';
-import { seedDemoData, seedInternalAuditDemo } from './demo-data';
+import { seedDemoData, seedInternalAuditDemo, seedManagementReviewDemo } from './demo-data';
 import { seedLedgerDemo } from './demo-ledger';
 import { logger } from './logger';
 import { seedPurposes } from './modules/purpose/purpose.seed';
@@ -16,7 +16,7 @@ export const DEMO_USERS: ReadonlyArray<{ email: string; displayName: string; rol
 
 /** Seeders of the modules, run in order on an empty database outside production. */
 type Seeder = (services: Services, users: Record<string, User>) => Promise<void>;
-export const seeders: Seeder[] = [seedDemoData, seedInternalAuditDemo, seedLedgerDemo];
+export const seeders: Seeder[] = [seedDemoData, seedInternalAuditDemo, seedLedgerDemo, seedManagementReviewDemo];
 
 /** On an empty database outside production: the demo accounts and a demo data set. */
 export async function seedIfEmpty(services: Services): Promise<void> {

@@ -33,6 +33,8 @@ import { RiskAssessmentService } from './modules/ledger/risk-assessment.service'
 import { LedgerExportService } from './modules/ledger/ledger-export.service';
 import { CorrectiveActionService } from './modules/internal-audit/corrective-action.service';
 import { InternalAuditService } from './modules/internal-audit/internal-audit.service';
+import { ManagementReviewInputsService } from './modules/management-review/management-review-inputs.service';
+import { ManagementReviewService } from './modules/management-review/management-review.service';
 import { SupervisionReviewService } from './modules/subcontractor/supervision-review.service';
 
 /** Every service of the application, built once and handed to resolvers through the context. */
@@ -62,7 +64,9 @@ export function createServices(db: Database, clock: Clock, config: Config) {
   const riskAssessments = new RiskAssessmentService(db, clock, auditWriter, ledger);
   const internalAudits = new InternalAuditService(db, clock, auditWriter);
   const correctiveActions = new CorrectiveActionService(db, clock, auditWriter, internalAudits);
-  const dashboard = new DashboardService(db, clock, subcontractors, agreements, entrustments, incidents, organisation, correctiveActions, internalAudits, ledger);
+  const training = new TrainingService(db, clock, auditWriter);
+  const managementReviews = new ManagementReviewService(db, clock, auditWriter, new ManagementReviewInputsService(db, clock, training, ledger, subcontractors));
+  const dashboard = new DashboardService(db, clock, subcontractors, agreements, entrustments, incidents, organisation, correctiveActions, internalAudits, ledger, managementReviews);
   return {
     db,
     clock,
@@ -91,13 +95,14 @@ export function createServices(db: Database, clock: Clock, config: Config) {
     entrustments,
     incidents,
     dashboard,
-    training: new TrainingService(db, clock, auditWriter),
+    training,
     receivedData: new ReceivedDataService(db, clock, auditWriter),
     ledger,
     riskAssessments,
     ledgerExports: new LedgerExportService(db, clock, ledger),
     internalAudits,
     correctiveActions,
+    managementReviews,
     ...createReminderServices(db, clock, config, dashboard, incidents),
   };
 }

@@ -124,3 +124,9 @@ export type AuditArea = (typeof AUDIT_AREAS)[number];
 /** An internal audit is planned (and carried out), then closed once its nonconformities are. */
 export const INTERNAL_AUDIT_STATUSES = ['PLANNED', 'CLOSED'] as const;
 export type InternalAuditStatus = (typeof INTERNAL_AUDIT_STATUSES)[number];
+/** A management review is planned, held (its inputs then kept as presented), then closed once its actions are done. */
+export const MANAGEMENT_REVIEW_STATUSES = ['PLANNED', 'HELD', 'CLOSED'] as const;
+export type ManagementReviewStatus = (typeof MANAGEMENT_REVIEW_STATUSES)[number];
+/** A decision or action of a management review is open until its owner records the result. */
+export const MANAGEMENT_REVIEW_ACTION_STATUSES = ['OPEN', 'DONE'] as const;
+export type ManagementReviewActionStatus = (typeof MANAGEMENT_REVIEW_ACTION_STATUSES)[number];

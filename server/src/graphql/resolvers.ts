@@ -26,6 +26,8 @@ import { RiskAssessmentResolver } from '../modules/ledger/risk-assessment.resolv
 import { AuditFindingResolver } from '../modules/internal-audit/audit-finding.resolver';
 import { CorrectiveActionResolver } from '../modules/internal-audit/corrective-action.resolver';
 import { InternalAuditResolver } from '../modules/internal-audit/internal-audit.resolver';
+import { ManagementReviewActionResolver } from '../modules/management-review/management-review-action.resolver';
+import { ManagementReviewResolver } from '../modules/management-review/management-review.resolver';
 import { UserResolver } from '../modules/user/user.resolver';
 import { resolvers } from '../modules';
 import type { Services } from '../services';
@@ -65,6 +67,8 @@ export function createResolvers(s: Services): ContainerType {
     [InternalAuditResolver, new InternalAuditResolver(s.internalAudits)],
     [AuditFindingResolver, new AuditFindingResolver(s.internalAudits)],
     [CorrectiveActionResolver, new CorrectiveActionResolver(s.correctiveActions)],
+    [ManagementReviewResolver, new ManagementReviewResolver(s.managementReviews)],
+    [ManagementReviewActionResolver, new ManagementReviewActionResolver(s.managementReviews)],
     [UserResolver, new UserResolver(s.users)],
   ]);
   const unwired = resolvers.filter((resolverClass) => !instances.has(resolverClass));

@@ -50,12 +50,16 @@ import { CorrectiveAction } from './internal-audit/corrective-action.entity';
 import { CorrectiveActionResolver } from './internal-audit/corrective-action.resolver';
 import { InternalAudit } from './internal-audit/internal-audit.entity';
 import { InternalAuditResolver } from './internal-audit/internal-audit.resolver';
+import { ManagementReviewAction } from './management-review/management-review-action.entity';
+import { ManagementReviewActionResolver } from './management-review/management-review-action.resolver';
+import { ManagementReview } from './management-review/management-review.entity';
+import { ManagementReviewResolver } from './management-review/management-review.resolver';
 
 /** Subcontractor supervision and the incident register. */
 const supervisionEntities = [Subcontractor, ConfidentialityAgreement, SupervisionReview, Entrustment, Incident, IncidentMeasure];
 
 /** The modules' TypeORM entities and GraphQL resolvers: the wiring list. */
-export const entities = [OrganisationProfile, User, AuditEntry, AuditLink, SubjectKey, BreakGlassReview, DataSubject, PurposeOfUse, Consent, Case, ...caseWorkflowEntities, ...supervisionEntities, MailMessage, TrainingCourse, TrainingCompletion, ReceivedDataRecord, LedgerRecord, RiskAssessment, InternalAudit, AuditFinding, CorrectiveAction];
+export const entities = [OrganisationProfile, User, AuditEntry, AuditLink, SubjectKey, BreakGlassReview, DataSubject, PurposeOfUse, Consent, Case, ...caseWorkflowEntities, ...supervisionEntities, MailMessage, TrainingCourse, TrainingCompletion, ReceivedDataRecord, LedgerRecord, RiskAssessment, InternalAudit, AuditFinding, CorrectiveAction, ManagementReview, ManagementReviewAction];
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -85,4 +89,6 @@ export const resolvers: NonEmptyArray<Function> = [
   InternalAuditResolver,
   AuditFindingResolver,
   CorrectiveActionResolver,
+  ManagementReviewResolver,
+  ManagementReviewActionResolver,
 ];

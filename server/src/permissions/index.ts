@@ -132,6 +132,14 @@ export const permissionRules = {
     CorrectiveAction: isAnyRole,
     allCorrectiveActions: isAnyRole,
     _allCorrectiveActionsMeta: isAnyRole,
+    // management review: the manager runs it, the auditor reads it; an owner reads their own actions (service)
+    ManagementReview: isManagerOrAuditor,
+    allManagementReviews: isManagerOrAuditor,
+    _allManagementReviewsMeta: isManagerOrAuditor,
+    managementReviewInputs: isManagerOrAuditor,
+    ManagementReviewAction: isAnyRole,
+    allManagementReviewActions: isAnyRole,
+    _allManagementReviewActionsMeta: isAnyRole,
   },
   Mutation: {
     login: allow,
@@ -202,6 +210,14 @@ export const permissionRules = {
     createCorrectiveAction: isManager,
     updateCorrectiveAction: isManagerStaffOrSupervisor,
     verifyCorrectiveAction: isAuditor,
+    // the manager plans, records and closes the review and assigns its actions; the owner (or the manager) records a result (service)
+    createManagementReview: isManager,
+    updateManagementReview: isManager,
+    holdManagementReview: isManager,
+    closeManagementReview: isManager,
+    createManagementReviewAction: isManager,
+    updateManagementReviewAction: isManager,
+    recordManagementReviewActionResult: isManagerStaffOrSupervisor,
   },
   User: allow,
   AuthPayload: allow,
@@ -256,6 +272,18 @@ export const permissionRules = {
   CorrectiveAction: allow,
   DashboardInternalAudit: allow,
   DashboardLedger: allow,
+  ManagementReview: allow,
+  ManagementReviewAction: allow,
+  ManagementReviewInputs: allow,
+  ReviewKindCount: allow,
+  ReviewAuditInputs: allow,
+  ReviewIncidentInputs: allow,
+  ReviewCaseCounts: allow,
+  ReviewCaseInputs: allow,
+  ReviewDepartmentTraining: allow,
+  ReviewTrainingInputs: allow,
+  ReviewRecordInputs: allow,
+  DashboardManagementReview: allow,
 } satisfies IRules;
 
 export const shieldOptions = {

@@ -31,5 +31,7 @@ export const TrainingResult = graphqlEnum(shared.TRAINING_RESULTS, 'TrainingResu
 export const AuditFindingKind = graphqlEnum(shared.AUDIT_FINDING_KINDS, 'AuditFindingKind');
 export const AuditArea = graphqlEnum(shared.AUDIT_AREAS, 'AuditArea');
 export const InternalAuditStatus = graphqlEnum(shared.INTERNAL_AUDIT_STATUSES, 'InternalAuditStatus');
+export const ManagementReviewStatus = graphqlEnum(shared.MANAGEMENT_REVIEW_STATUSES, 'ManagementReviewStatus');
+export const ManagementReviewActionStatus = graphqlEnum(shared.MANAGEMENT_REVIEW_ACTION_STATUSES, 'ManagementReviewActionStatus');
 const SORT_ORDERS = ['ASC', 'DESC'] as const;
 export const SortOrder = graphqlEnum(SORT_ORDERS, 'SortOrder');

@@ -14,6 +14,7 @@ import type { EntrustmentService } from '../subcontractor/entrustment.service';
 import type { SubcontractorService } from '../subcontractor/subcontractor.service';
 import type { CorrectiveActionService } from '../internal-audit/corrective-action.service';
 import type { InternalAuditService } from '../internal-audit/internal-audit.service';
+import type { ManagementReviewService } from '../management-review/management-review.service';
 import type { CaseReminder, Dashboard, DashboardCases, DashboardIncidents, DashboardInternalAudit, DashboardSupervision, WeekCount } from './dashboard.types';
 
 export const DUE_SOON_DAYS = 3;
@@ -45,6 +46,7 @@ export class DashboardService {
     private readonly correctiveActions: CorrectiveActionService,
     private readonly internalAudits: InternalAuditService,
     private readonly ledger: LedgerService,
+    private readonly managementReviews: ManagementReviewService,
   ) {}
 
   async forUser(user: AuthUser): Promise<Dashboard> {
@@ -53,7 +55,7 @@ export class DashboardService {
     const manager = user.role === 'PRIVACY_MANAGER';
     // the internal auditor watches every case's timeliness and the supervision standing, as the manager does
     const seesAll = manager || user.role === 'AUDITOR';
-    const [cases, assignmentQueue, pendingBreakGlassReviews, supervision, incidents, organisationProfileMissing, internalAudit, ledger] = await Promise.all([
+    const [cases, assignmentQueue, pendingBreakGlassReviews, supervision, incidents, organisationProfileMissing, internalAudit, ledger, managementReview] = await Promise.all([
       seesAll || user.role === 'STAFF' ? this.cases(seesAll ? null : user.id, now) : null,
       manager ? this.assignmentQueue() : null,
       manager ? this.pendingBreakGlassReviews() : null,
@@ -62,8 +64,10 @@ export class DashboardService {
       manager ? this.organisation.profile().then(missingProfileFields) : null,
       seesAll ? this.internalAudit() : null,
       seesAll ? this.ledger.reminders() : null,
+      // owners see their own actions; the internal auditor, like the manager, the year's review and every action
+      this.managementReviews.reminders(user.id, seesAll),
     ]);
-    return { role: user.role, today, cases, assignmentQueue, pendingBreakGlassReviews, supervision, incidents, organisationProfileMissing, internalAudit, ledger };
+    return { role: user.role, today, cases, assignmentQueue, pendingBreakGlassReviews, supervision, incidents, organisationProfileMissing, internalAudit, ledger, managementReview };
   }
 
   /** All cases (assigneeId null) or those assigned to one staff member. */

@@ -3,6 +3,7 @@ import type { CaseStatus as CaseStatusValue, CaseType as CaseTypeValue, Role as 
 import { CaseStatus, CaseType, Role } from '../common/enums';
 import { DateScalar } from '../common/scalars';
 import { DashboardLedger } from '../ledger/ledger-reminders';
+import { DashboardManagementReview } from '../management-review/management-review-reminders';
 
 /**
  * The caller's reminders. Counts, ids and references only: no personal field
@@ -197,4 +198,7 @@ export class Dashboard {
 
   @Field(() => DashboardLedger, { nullable: true, description: 'Privacy manager and internal auditor: the ledger’s reviews and risks due' })
   ledger!: DashboardLedger | null;
+
+  @Field(() => DashboardManagementReview, { nullable: true, description: 'The year’s management review and its overdue actions (all for the manager and the auditor, one’s own for an owner)' })
+  managementReview!: DashboardManagementReview | null;
 }

@@ -31,6 +31,7 @@ const JA = {
   retention: (n: number) => `保存期間の経過により直近24時間に消去・廃棄した記録: ${n}件`,
   correctiveActionsOverdue: (n: number) => `期限を過ぎた是正処置: ${n}件`,
   correctiveActionsAwaiting: (n: number) => `有効性の確認待ちの是正処置: ${n}件`,
+  reviewActionsOverdue: (n: number) => `期限を過ぎたマネジメントレビューの処置: ${n}件`,
   open: 'Mamori で開く',
   footer: (settings: string) => `このメールは Mamori から自動で送信しています。日次のお知らせは ${settings} で停止できます。`,
   reportableSubject: (ref: string) => `【Mamori】報告対象の漏えい等: ${ref}`,
@@ -58,6 +59,7 @@ const EN: Words = {
   retention: (n) => `Records erased or destroyed by the retention run in the last 24 hours: ${n}`,
   correctiveActionsOverdue: (n) => `Corrective actions past their due day: ${n}`,
   correctiveActionsAwaiting: (n) => `Corrective actions awaiting verification of their effect: ${n}`,
+  reviewActionsOverdue: (n) => `Management review actions past their due day: ${n}`,
   open: 'Open in Mamori',
   footer: (settings) => `Mamori sent this message automatically. You can turn the daily digest off at ${settings}.`,
   reportableSubject: (ref) => `[Mamori] Reportable incident: ${ref}`,
@@ -128,6 +130,8 @@ export function digestText(dashboard: Dashboard, extras: DigestExtras, language:
     // verifying is the auditor's work alone
     if (dashboard.role === 'AUDITOR') count(w.correctiveActionsAwaiting, dashboard.internalAudit.awaitingVerificationCount, 'CorrectiveAction');
   }
+  // every overdue action for the manager, who follows them up; one's own for an owner (the auditor only reads them)
+  if (dashboard.managementReview && works) count(w.reviewActionsOverdue, dashboard.managementReview.overdueActionCount, 'ManagementReviewAction');
   if (!items) return null;
   const body = [w.greeting, ...sections, `${w.open}: ${links.page('')}`, `--\n${w.footer(links.settings())}`].join('\n\n');
   return { subject: w.digestSubject(dashboard.today, items), body };
