@@ -24,7 +24,7 @@ export async function seedIfEmpty(services: Services): Promise<void> {
   if ((await services.db.manager.count(User)) > 0) return;
   const users: Record<string, User> = {};
   for (const demo of DEMO_USERS) {
-    users[demo.email] = await services.users.create({ ...demo, password: services.config.demoPassword });
+    users[demo.email] = await services.users.create({ ...demo, password: services.config.demoPassword }, null);
   }
   for (const seed of seeders) await seed(services, users);
   logger.info('seeded demo data', { users: DEMO_USERS.length });

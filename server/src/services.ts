@@ -50,7 +50,7 @@ export function createServices(db: Database, clock: Clock, config: Config) {
   const twoFactor = new TwoFactor(db, clock, config.auditHmacKey, callers);
   const subjects = new DataSubjectService(db, clock, subjectKeys, auditWriter);
   const purposes = new PurposeService(db);
-  const users = new UserService(db, passwords, clock, callers);
+  const users = new UserService(db, passwords, clock, auditWriter, callers);
   const subcontractors = new SubcontractorService(db, clock, purposes);
   const agreements = new ConfidentialityAgreementService(db, clock, subcontractors);
   const entrustments = new EntrustmentService(db, clock, subcontractors, purposes);

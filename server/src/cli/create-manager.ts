@@ -8,6 +8,9 @@ import { Passwords } from '../modules/user/passwords';
 import { PASSWORD_MIN } from '../modules/user/user.inputs';
 import { User } from '../modules/user/user.entity';
 import { SystemClock } from '../clock';
+import { ChainLinker } from '../modules/audit/audit-chain';
+import { AuditWriter } from '../modules/audit/audit-writer';
+import { createCaller } from '../modules/common/caller';
 import { UserService } from '../modules/user/user.service';
 
 /**
@@ -25,8 +28,11 @@ async function main(): Promise<void> {
   await runMigrations(config.migrationDatabaseUrl, entities, migrations);
   const db = await openDatabase(config.databaseUrl, entities);
   try {
-    const users = new UserService(db, new Passwords(config.production), new SystemClock());
-    const user: User = await users.create({ email: values.email, displayName: values.name, role: 'PRIVACY_MANAGER', password });
+    const clock = new SystemClock();
+    // The server links the CREATE entry into the chain when it runs next.
+    const users = new UserService(db, new Passwords(config.production), clock, new AuditWriter(db, new ChainLinker(db, clock)));
+    const caller = createCaller(null, { requestId: 'create-manager', clientIp: 'local' }, db, clock);
+    const user: User = await users.create({ email: values.email, displayName: values.name, role: 'PRIVACY_MANAGER', password }, caller);
     console.log(`created the privacy-manager account (user id ${user.id})`);
   } finally {
     await db.source.destroy();

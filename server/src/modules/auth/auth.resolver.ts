@@ -60,13 +60,13 @@ export class AuthResolver {
 
   @Mutation(() => [String], { description: 'Confirms enrolment with a first code; returns ten single-use recovery codes (shown once). Sign in again afterwards.' })
   confirmTwoFactor(@Arg('code', () => String) code: string, @Ctx() caller: Caller): Promise<string[]> {
-    return this.twoFactor.confirm(caller.user!.id, code.slice(0, 20));
+    return this.twoFactor.confirm(caller.user!.id, code.slice(0, 20), caller);
   }
 
   @Mutation(() => User, { description: 'Turns a user’s two-factor sign-in off (a lost device); they enrol again' })
   async resetUserTwoFactor(@Arg('id', () => ID) id: string, @Ctx() caller: Caller): Promise<User> {
     const user = await this.users.get(id);
-    await this.twoFactor.reset(user.id);
+    await this.twoFactor.reset(user.id, caller);
     return this.users.get(user.id);
   }
 }

@@ -173,7 +173,8 @@ export class SingleSignOn {
   /** Just-in-time creation; the password is a random one nobody knows, so only single sign-on opens the account. */
   private async create(email: string, role: Role, claims: client.IDToken, audit: RequestAudit): Promise<User> {
     const name = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim() : email;
-    const user = await this.users.create({ email, displayName: name.slice(0, MAX_DISPLAY_NAME), role, password: randomBytes(32).toString('base64url') });
+    // audited below as this sign-in's CREATE entry, written with the request's LOGIN
+    const user = await this.users.create({ email, displayName: name.slice(0, MAX_DISPLAY_NAME), role, password: randomBytes(32).toString('base64url') }, null);
     audit.setActor(user.id, user.role);
     audit.record('CREATE', { entityType: 'User', entityId: user.id, reason: `single sign-on: created at first sign-in as ${role}` });
     return user;

@@ -4,6 +4,7 @@ import QRCode from 'qrcode';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/data-source';
 import { conflict, unauthenticated } from '../../errors';
+import type { Caller } from '../common/caller';
 import { User } from '../user/user.entity';
 import { Sealer } from './sealer';
 import type { Callers } from './callers';
@@ -40,7 +41,7 @@ export class TwoFactor {
   }
 
   /** Confirms enrolment with a first code; returns the recovery codes, shown once. */
-  async confirm(userId: number, code: string): Promise<string[]> {
+  async confirm(userId: number, code: string, caller: Caller): Promise<string[]> {
     const user = await this.db.manager.findOneByOrFail(User, { id: userId });
     if (user.totpEnabled) throw conflict('TWO_FACTOR_ALREADY_ENABLED', 'Two-factor sign-in is already on');
     if (!user.totpSecret) throw conflict('TWO_FACTOR_NOT_ENROLLED', 'Start enrolment first');
@@ -54,6 +55,7 @@ export class TwoFactor {
       tokenVersion: user.tokenVersion + 1,
     });
     this.callers.changed(userId);
+    caller.audit.record('UPDATE', { entityType: 'User', entityId: userId, fields: ['twoFactor'], reason: 'two-factor sign-in turned on' });
     return codes;
   }
 
@@ -75,7 +77,7 @@ export class TwoFactor {
   }
 
   /** The manager turns a user's two-factor sign-in off (lost device); the user enrols again. */
-  async reset(userId: number): Promise<void> {
+  async reset(userId: number, caller: Caller): Promise<void> {
     const user = await this.db.manager.findOneByOrFail(User, { id: userId });
     await this.db.manager.update(User, { id: userId }, {
       totpEnabled: false,
@@ -85,6 +87,7 @@ export class TwoFactor {
       tokenVersion: user.tokenVersion + 1,
     });
     this.callers.changed(userId);
+    caller.audit.record('UPDATE', { entityType: 'User', entityId: userId, fields: ['twoFactor'], reason: 'two-factor sign-in reset' });
   }
 
   private validStep(user: User, code: string): number | null {

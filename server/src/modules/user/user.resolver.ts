@@ -31,26 +31,26 @@ export class UserResolver {
 
   @Mutation(() => User)
   createUser(@Args() args: CreateUserArgs, @Ctx() caller: Caller): Promise<User> {
-    return this.users.create(args);
+    return this.users.create(args, caller);
   }
 
   @Mutation(() => User)
   updateUser(@Args() args: UpdateUserArgs, @Ctx() caller: Caller): Promise<User> {
-    return this.users.update(args, caller.user!.id);
+    return this.users.update(args, caller);
   }
 
   @Mutation(() => User)
   unlockUser(@Arg('id', () => ID) id: string, @Ctx() caller: Caller): Promise<User> {
-    return this.users.unlock(id);
+    return this.users.unlock(id, caller);
   }
 
   @Mutation(() => User)
   resetUserPassword(@Args() args: ResetPasswordArgs, @Ctx() caller: Caller): Promise<User> {
-    return this.users.resetPassword(args.id, args.newPassword);
+    return this.users.resetPassword(args.id, args.newPassword, caller);
   }
 
   @Mutation(() => User)
   changePassword(@Args() args: ChangePasswordArgs, @Ctx() caller: Caller): Promise<User> {
-    return this.users.changeOwnPassword(caller.user!.id, args.currentPassword, args.newPassword);
+    return this.users.changeOwnPassword(args.currentPassword, args.newPassword, caller);
   }
 }
