@@ -20,6 +20,8 @@ import { SingleSignOn } from './modules/auth/single-sign-on';
 import { Passwords } from './modules/user/passwords';
 import { UserService } from './modules/user/user.service';
 import { DashboardService } from './modules/dashboard/dashboard.service';
+import { CalendarService } from './modules/calendar/calendar.service';
+import { calendarSources } from './modules/calendar/calendar.sources';
 import { createReminderServices } from './modules/reminder/reminder.services';
 import { IncidentService } from './modules/incident/incident.service';
 import { OrganisationService } from './modules/organisation/organisation.service';
@@ -95,6 +97,7 @@ export function createServices(db: Database, clock: Clock, config: Config) {
     entrustments,
     incidents,
     dashboard,
+    calendar: new CalendarService(clock, calendarSources({ db, training, subcontractors })),
     training,
     receivedData: new ReceivedDataService(db, clock, auditWriter),
     ledger,

@@ -5,3 +5,4 @@ export * from './data-items';
 export * from './organisation';
 export * from './ledger';
 export * from './ledger-labels';
+export * from './calendar';

@@ -5,6 +5,7 @@ import { CaseWorkflowResolver } from '../modules/case/case-workflow.resolver';
 import { CaseResolver } from '../modules/case/case.resolver';
 import { ConsentResolver } from '../modules/consent/consent.resolver';
 import { DashboardResolver } from '../modules/dashboard/dashboard.resolver';
+import { CalendarResolver } from '../modules/calendar/calendar.resolver';
 import { ReminderResolver } from '../modules/reminder/reminder.resolver';
 import { CaseSubjectResolver } from '../modules/data-subject/case-subject.resolver';
 import { DataSubjectResolver } from '../modules/data-subject/data-subject.resolver';
@@ -47,6 +48,7 @@ export function createResolvers(s: Services): ContainerType {
     [OrganisationResolver, new OrganisationResolver(s.organisation)],
     [ConsentResolver, new ConsentResolver(s.consents)],
     [DashboardResolver, new DashboardResolver(s.dashboard)],
+    [CalendarResolver, new CalendarResolver(s.calendar)],
     [ReminderResolver, new ReminderResolver(s.reminders)],
     [CaseSubjectResolver, new CaseSubjectResolver(s.subjects)],
     [DataSubjectResolver, new DataSubjectResolver(s.subjects, s.cases)],

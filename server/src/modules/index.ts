@@ -21,6 +21,7 @@ import { PurposeResolver } from './purpose/purpose.resolver';
 import { User } from './user/user.entity';
 import { UserResolver } from './user/user.resolver';
 import { DashboardResolver } from './dashboard/dashboard.resolver';
+import { CalendarResolver } from './calendar/calendar.resolver';
 import { MailMessage } from './reminder/mail-message.entity';
 import { ReminderResolver } from './reminder/reminder.resolver';
 import { IncidentMeasure } from './incident/incident-measure.entity';
@@ -79,6 +80,7 @@ export const resolvers: NonEmptyArray<Function> = [
   IncidentResolver,
   IncidentMeasureResolver,
   DashboardResolver,
+  CalendarResolver,
   OrganisationResolver,
   ReminderResolver,
   PostalResolver,

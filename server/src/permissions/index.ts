@@ -95,6 +95,8 @@ export const permissionRules = {
     _allIncidentMeasuresMeta: isAnyRole,
     // each role's reminders; sections outside a role's work are null
     dashboard: isAnyRole,
+    // the yearly calendar of what is due: every role has one; its sources narrow it to the records each role may read
+    complianceCalendar: isAnyRole,
     // the company's published contact point: shown on the sign-in page, so readable without signing in
     organisationProfile: allow,
     // each user's own e-mail reminders
@@ -284,6 +286,9 @@ export const permissionRules = {
   ReviewTrainingInputs: allow,
   ReviewRecordInputs: allow,
   DashboardManagementReview: allow,
+  // dates, kinds and record names or references: no personal field
+  ComplianceCalendar: allow,
+  CalendarItem: allow,
 } satisfies IRules;
 
 export const shieldOptions = {

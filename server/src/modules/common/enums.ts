@@ -35,3 +35,5 @@ export const ManagementReviewStatus = graphqlEnum(shared.MANAGEMENT_REVIEW_STATU
 export const ManagementReviewActionStatus = graphqlEnum(shared.MANAGEMENT_REVIEW_ACTION_STATUSES, 'ManagementReviewActionStatus');
 const SORT_ORDERS = ['ASC', 'DESC'] as const;
 export const SortOrder = graphqlEnum(SORT_ORDERS, 'SortOrder');
+export const CalendarItemKind = graphqlEnum(shared.CALENDAR_ITEM_KINDS, 'CalendarItemKind');
+export const CalendarItemStatus = graphqlEnum(shared.CALENDAR_ITEM_STATUSES, 'CalendarItemStatus');
