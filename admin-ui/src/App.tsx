@@ -12,6 +12,7 @@ import { i18nProvider } from './i18n';
 import incidents, { measures } from './incidents';
 import ledger, { risks } from './ledger';
 import internalAudits, { correctiveActions, findings } from './internal-audit';
+import managementReviews, { reviewActions } from './management-reviews';
 import { MamoriLayout } from './layout/Layout';
 import { queryClient } from './queryClient';
 import { LoginPage } from './layout/LoginPage';
@@ -69,6 +70,8 @@ export const App = () => (
     <Resource name="InternalAudit" {...internalAudits} />
     <Resource name="AuditFinding" {...findings} />
     <Resource name="CorrectiveAction" {...correctiveActions} />
+    <Resource name="ManagementReview" {...managementReviews} />
+    <Resource name="ManagementReviewAction" {...reviewActions} />
     <Resource name="PurposeOfUse" {...purposes} />
     <Resource name="TrainingCourse" {...training} />
     <Resource name="TrainingCompletion" {...completions} />

@@ -41,6 +41,8 @@ export const ACCESS: Record<Role, Grants> = {
     InternalAudit: [...READ, 'create', 'edit', 'close'],
     AuditFinding: [...READ, 'create', 'edit'],
     CorrectiveAction: [...READ, 'create', 'edit'],
+    ManagementReview: [...READ, 'create', 'edit', 'hold', 'close'],
+    ManagementReviewAction: [...READ, 'create', 'edit', 'recordResult'],
   },
   STAFF: {
     Case: [...READ, 'readPersonal', 'create', 'edit', 'transition', 'match'],
@@ -60,6 +62,8 @@ export const ACCESS: Record<Role, Grants> = {
     ReceivedDataRecord: [...READ, 'create'],
     // the corrective actions they own (the server lists only those)
     CorrectiveAction: [...READ, 'edit'],
+    // the management review's actions they own (the server lists only those)
+    ManagementReviewAction: [...READ, 'recordResult'],
   },
   SUPERVISOR: {
     PurposeOfUse: READ,
@@ -72,6 +76,7 @@ export const ACCESS: Record<Role, Grants> = {
     TrainingCourse: READ,
     TrainingCompletion: ['list'],
     CorrectiveAction: [...READ, 'edit'],
+    ManagementReviewAction: [...READ, 'recordResult'],
   },
   // the internal auditor reads the records it audits and changes none; a case without its personal data
   AUDITOR: {
@@ -94,6 +99,9 @@ export const ACCESS: Record<Role, Grants> = {
     InternalAudit: [...READ, 'create', 'edit', 'close'],
     AuditFinding: [...READ, 'create', 'edit'],
     CorrectiveAction: [...READ, 'verify'],
+    // the management review and its inputs, read only
+    ManagementReview: READ,
+    ManagementReviewAction: READ,
   },
 };
 

@@ -31,6 +31,8 @@ import { trainingApi } from './training/api';
 import { completionFields, courseFields } from './training/fields';
 import { internalAuditApi } from './internal-audit/api';
 import { auditFindingFields, correctiveActionFields, internalAuditFields } from './internal-audit/fields';
+import { managementReviewApi } from './management-reviews/api';
+import { managementReviewFields, reviewActionFields } from './management-reviews/fields';
 
 /** What each resource's screens ask for (see common/fieldSets.ts). */
 const FIELD_SETS: Record<string, FieldSet> = {
@@ -55,6 +57,8 @@ const FIELD_SETS: Record<string, FieldSet> = {
   InternalAudit: internalAuditFields,
   AuditFinding: auditFindingFields,
   CorrectiveAction: correctiveActionFields,
+  ManagementReview: managementReviewFields,
+  ManagementReviewAction: reviewActionFields,
 };
 
 type BuildQuery = ReturnType<typeof defaultBuildQuery>;
@@ -108,7 +112,7 @@ const base = buildGraphQLProvider({
   mutation: () => ({ fetchPolicy: 'no-cache' }),
 });
 
-const customApi = { ...auditApi, ...caseApi, ...userApi, ...dashboardApi, ...entrustmentApi, ...subjectApi, ...trainingApi, ...ledgerApi, ...internalAuditApi };
+const customApi = { ...auditApi, ...caseApi, ...userApi, ...dashboardApi, ...entrustmentApi, ...subjectApi, ...trainingApi, ...ledgerApi, ...internalAuditApi, ...managementReviewApi };
 
 /** The action of access.ts each standard method needs on its resource. */
 const ACTION_OF: Record<string, string> = {

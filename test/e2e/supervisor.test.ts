@@ -38,6 +38,7 @@ describe('a supervisor of subcontractors in the browser', () => {
       'Hand-overs of data',
       'Incident register',
       'My corrective actions',
+      'My review actions',
       'Purposes of use',
       'Training courses',
       'My training',

@@ -11,6 +11,7 @@ import { LedgerCards } from './LedgerCards';
 import { InternalAuditCards } from './InternalAuditCards';
 import { IncidentCards, SupervisionCards } from './SupervisionCards';
 import { listPath, useDashboard } from './useDashboard';
+import { ManagementReviewCards } from './ManagementReviewCards';
 
 /** The internal auditor: how the records it audits stand — timeliness of requests, the witnessed log, supervision, incidents. */
 export const AuditorDashboard = () => {
@@ -22,6 +23,7 @@ export const AuditorDashboard = () => {
     <Stack spacing={2}>
       <Alert severity="info">{translate('mamori.dashboard.auditorIntro')}</Alert>
       <InternalAuditCards internalAudit={data?.internalAudit} />
+      <ManagementReviewCards review={data?.managementReview} />
       <Stack direction="row" gap={2} flexWrap="wrap">
         <CountCard testId="count-overdue" label="mamori.dashboard.overdue" value={cases?.overdueCount} to={listPath('Case', { overdue: true })} icon={<WarningIcon color="error" />} tone="error" />
         <CountCard testId="count-due-soon" label="mamori.dashboard.dueSoon" value={cases?.dueSoonCount} to="/Case" icon={<EventIcon color="warning" />} tone="warning" />

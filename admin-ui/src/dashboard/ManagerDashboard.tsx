@@ -20,6 +20,7 @@ import { IncidentCards, SupervisionCards } from './SupervisionCards';
 import { listPath, useDashboard } from './useDashboard';
 import { fiscalYearOf } from '../training/api';
 import { japanToday } from '../format';
+import { ManagementReviewCards } from './ManagementReviewCards';
 
 /** The privacy manager's morning: what waits for assignment or review, what is late, supervision, incidents and the witnessed state of the audit log. */
 export const ManagerDashboard = () => {
@@ -71,6 +72,7 @@ export const ManagerDashboard = () => {
       <SupervisionCards supervision={data?.supervision ?? undefined} />
       <IncidentCards incidents={data?.incidents} />
       <InternalAuditCards internalAudit={data?.internalAudit} />
+      <ManagementReviewCards review={data?.managementReview} />
     </Stack>
   );
 };

@@ -11,6 +11,7 @@ import { CountCard } from './CountCard';
 import { Deadlines } from './Deadlines';
 import { IncidentCards } from './SupervisionCards';
 import { listPath, useDashboard } from './useDashboard';
+import { ManagementReviewCards } from './ManagementReviewCards';
 
 /** Staff: my cases and their deadlines first. */
 export const StaffDashboard = () => {
@@ -34,6 +35,7 @@ export const StaffDashboard = () => {
       <Stack direction="row" gap={2} flexWrap="wrap">
         <CasesByWeekChart weeks={cases?.receivedPerWeek ?? []} />
       </Stack>
+      <ManagementReviewCards review={data?.managementReview} />
       <IncidentCards incidents={data?.incidents} />
     </Stack>
   );

@@ -59,6 +59,15 @@ export interface DashboardData {
     highRiskUnmitigatedCount: number;
     notAssessedCount: number;
   } | null;
+  managementReview: {
+    scope: 'ALL' | 'MINE';
+    fiscalYear: number;
+    heldThisFiscalYear: boolean | null;
+    nextReviewId: string | null;
+    nextPlannedOn: string | null;
+    openActionCount: number;
+    overdueActionCount: number;
+  } | null;
 }
 
 const REMINDER = 'id reference type status dueOn daysLeft assigneeId';
@@ -85,6 +94,7 @@ const DASHBOARD = gql`
       }
       internalAudit { openAuditCount overdueCorrectiveActionCount awaitingVerificationCount }
       ledger { recordCount reviewOverdueCount riskAssessmentOverdueCount highRiskUnmitigatedCount notAssessedCount }
+      managementReview { scope fiscalYear heldThisFiscalYear nextReviewId nextPlannedOn openActionCount overdueActionCount }
     }
   }
 `;

@@ -50,6 +50,8 @@ export const MainMenu = () => {
       <Menu.ResourceItem name="Incident" />
       <Menu.ResourceItem name="InternalAudit" />
       <Menu.ResourceItem name="CorrectiveAction" {...(seesAll ? {} : { primaryText: translate('mamori.menu.myCorrectiveActions') })} />
+      <Menu.ResourceItem name="ManagementReview" />
+      <Menu.ResourceItem name="ManagementReviewAction" {...(seesAll ? {} : { primaryText: translate('mamori.menu.myReviewActions') })} />
       <Menu.ResourceItem name="PurposeOfUse" />
       <Menu.ResourceItem name="TrainingCourse" />
       <CanAccess resource="training-status" action="list">

@@ -48,6 +48,8 @@ export const SCREENS: Screen[] = [
   ...crud('InternalAudit', ['list', 'show', 'edit', 'create']),
   ...crud('AuditFinding', ['edit', 'create']),
   ...crud('CorrectiveAction', ['list', 'show', 'edit', 'create']),
+  ...crud('ManagementReview', ['list', 'show', 'edit', 'create']),
+  ...crud('ManagementReviewAction', ['list', 'show', 'edit', 'create']),
   ...crud('PurposeOfUse', ['list', 'show', 'edit', 'create']),
   ...crud('User', ['list', 'show', 'edit', 'create']),
   ...crud('TrainingCourse', ['list', 'show', 'edit', 'create']),
