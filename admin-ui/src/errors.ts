@@ -8,6 +8,8 @@ export interface ServerError {
   rule?: string;
   field?: string;
   lockedUntil?: string;
+  /** The records a rule names as in the way (e.g. the ledger records naming a subcontractor), for the message. */
+  names?: string;
   /** Sign-in needs the six-digit code (or a recovery code) of the user's authenticator. */
   twoFactorRequired?: boolean;
 }
@@ -43,6 +45,7 @@ export function serverErrorOf(error: unknown): ServerError | null {
       rule: asString(ext.rule),
       field: asString(ext.field),
       lockedUntil: asString(ext.lockedUntil),
+      names: Array.isArray(ext.ledgerRecordNames) ? ext.ledgerRecordNames.filter((n): n is string => typeof n === 'string').join(', ') : undefined,
       twoFactorRequired: ext.twoFactorRequired === true,
     };
   }
@@ -69,7 +72,7 @@ export function describeServerError(error: ServerError): string {
   if (error.code === 'UNAUTHENTICATED' && error.twoFactorRequired) return t('mamori.auth.two_factor_code_needed');
   if (error.code === 'UNAUTHENTICATED' && error.lockedUntil) return t('mamori.auth.locked');
   if ((error.code === 'CONFLICT' || error.code === 'FORBIDDEN') && error.rule) {
-    return t(`mamori.rules.${error.rule}`, { _: t('mamori.errors.CONFLICT_RULE', { rule: error.rule }) });
+    return t(`mamori.rules.${error.rule}`, { names: error.names ?? '', _: t('mamori.errors.CONFLICT_RULE', { rule: error.rule }) });
   }
   if (error.code === 'BAD_USER_INPUT' && error.field) {
     return t('mamori.errors.BAD_USER_INPUT_FIELD', { field: error.field, message: error.message });

@@ -51,18 +51,18 @@ export function createServices(db: Database, clock: Clock, config: Config) {
   const callers = new Callers(db);
   const twoFactor = new TwoFactor(db, clock, config.auditHmacKey, callers);
   const subjects = new DataSubjectService(db, clock, subjectKeys, auditWriter);
-  const purposes = new PurposeService(db);
+  const purposes = new PurposeService(db, auditWriter);
   const users = new UserService(db, passwords, clock, auditWriter, callers);
-  const subcontractors = new SubcontractorService(db, clock, purposes);
-  const agreements = new ConfidentialityAgreementService(db, clock, subcontractors);
-  const entrustments = new EntrustmentService(db, clock, subcontractors, purposes);
-  const incidents = new IncidentService(db, clock, subcontractors);
+  const ledger = new LedgerService(db, clock, auditWriter);
+  const subcontractors = new SubcontractorService(db, clock, purposes, auditWriter, (id, manager) => ledger.inForceNaming(id, manager));
+  const agreements = new ConfidentialityAgreementService(db, clock, subcontractors, auditWriter);
+  const entrustments = new EntrustmentService(db, clock, subcontractors, purposes, auditWriter);
+  const incidents = new IncidentService(db, clock, subcontractors, auditWriter);
   const singleSignOn =
     config.oidc && config.publicUrl
       ? new SingleSignOn(db, config.oidc, `${config.publicUrl}/auth/oidc/callback`, tokens, users, clock, config.requireManagerTwoFactor)
       : null;
   const organisation = new OrganisationService(db, clock, auditWriter);
-  const ledger = new LedgerService(db, clock, auditWriter);
   const riskAssessments = new RiskAssessmentService(db, clock, auditWriter, ledger);
   const internalAudits = new InternalAuditService(db, clock, auditWriter);
   const correctiveActions = new CorrectiveActionService(db, clock, auditWriter, internalAudits);
@@ -93,7 +93,7 @@ export function createServices(db: Database, clock: Clock, config: Config) {
     ...createCaseServices(db, clock, config, auditWriter, subjectKeys, subjects, organisation, purposes),
     subcontractors,
     agreements,
-    supervisionReviews: new SupervisionReviewService(db, clock, subcontractors, users),
+    supervisionReviews: new SupervisionReviewService(db, clock, subcontractors, users, auditWriter),
     entrustments,
     incidents,
     dashboard,

@@ -565,6 +565,7 @@ export const en = {
       CATEGORY_NOT_ENTRUSTED: 'That category of data subjects is not entrusted to this subcontractor',
       PURPOSE_NOT_ENTRUSTED: 'That purpose is not entrusted to this subcontractor',
       OPEN_ENTRUSTMENTS: 'The subcontractor still holds data from open hand-overs',
+      ENTRUSTED_IN_LEDGER: 'Ledger records in force name this subcontractor as entrusted with their data (%{names}); update those ledger records first',
       ENTRUSTMENT_CLOSED: 'The hand-over is already closed',
       TWO_FACTOR_REQUIRED: 'Set up two-factor sign-in before using this account',
       TWO_FACTOR_ALREADY_ENABLED: 'Two-factor sign-in is already on',

@@ -566,6 +566,7 @@ export const ja: Messages = {
       CATEGORY_NOT_ENTRUSTED: 'その区分の本人のデータはこの委託先に委託していません',
       PURPOSE_NOT_ENTRUSTED: 'その利用目的はこの委託先に委託していません',
       OPEN_ENTRUSTMENTS: 'この委託先には未完了の引渡しがあります',
+      ENTRUSTED_IN_LEDGER: '有効な個人情報管理台帳（%{names}）がこの委託先への委託を記載しています。先にそれらの台帳を更新してください',
       ENTRUSTMENT_CLOSED: 'この引渡しはすでに完了しています',
       TWO_FACTOR_REQUIRED: 'このアカウントを使う前に二要素認証を設定してください',
       TWO_FACTOR_ALREADY_ENABLED: '二要素認証はすでに有効です',

@@ -34,7 +34,7 @@ export class IncidentResolver {
 
   @Mutation(() => Incident, { description: 'Corrects an incident and records its reports and the notification of individuals' })
   updateIncident(@Args() args: UpdateIncidentArgs, @Ctx() caller: Caller): Promise<Incident> {
-    return this.incidents.update(args);
+    return this.incidents.update(args, caller);
   }
 
   @FieldResolver(() => DateScalar, { description: 'The day of detection in Japan time (day 0 of every deadline)' })

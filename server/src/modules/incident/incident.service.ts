@@ -2,6 +2,8 @@ import { In, type EntityManager } from 'typeorm';
 import { japanDay, type Clock } from '../../clock';
 import type { Database } from '../../db/data-source';
 import { badInput, notFound } from '../../errors';
+import { auditedChange } from '../audit/audited-change';
+import type { AuditWriter } from '../audit/audit-writer';
 import type { Caller } from '../common/caller';
 import { applyListArgs, likePattern, toId, toIds } from '../common/list';
 import { PerRequest } from '../subcontractor/request-batch';
@@ -28,11 +30,22 @@ const SORTABLE = {
   peopleAffected: 'i.people_affected',
   updatedAt: 'i.updated_at',
 };
+const FIELDS = [
+  'kind', 'detectedAt', 'description', 'peopleAffected', 'sensitiveData', 'financialLossRisk', 'wrongfulPurpose', 'subcontractorId',
+  'preliminaryReportedOn', 'finalReportedOn', 'individualsNotifiedOn',
+] as const;
+const REPORT_DAYS = { preliminaryReportedOn: 'preliminary report made', finalReportedOn: 'final report made', individualsNotifiedOn: 'individuals notified' } as const;
+const MEASURE_FIELDS = ['description', 'status', 'dueOn'] as const;
 const MEASURE_SORTABLE = { id: 'm.id', incidentId: 'm.incident_id', status: 'm.status', dueOn: 'm.due_on', doneOn: 'm.done_on' };
 
 const REPORTABLE_SQL = `(i.sensitive_data = :yes OR i.financial_loss_risk = :yes OR i.wrongful_purpose = :yes OR i.people_affected > ${rules.REPORTABLE_ABOVE_PEOPLE})`;
 
-/** The incident register and the measures taken; entries are corrected, never deleted. */
+/** What a change of the report days records: the reports made, the individuals notified. */
+function reportReason(days: Array<keyof typeof REPORT_DAYS>): string | null {
+  return days.length ? days.map((d) => REPORT_DAYS[d]).join('; ') : null;
+}
+
+/** The incident register and the measures taken; entries are corrected, never deleted, and every change is audited. */
 export class IncidentService {
   private readonly measuresOf = new PerRequest<number, IncidentMeasure[]>((ids) => this.loadMeasures(ids));
 
@@ -40,6 +53,7 @@ export class IncidentService {
     private readonly db: Database,
     private readonly clock: Clock,
     private readonly subcontractors: SubcontractorService,
+    private readonly writer: AuditWriter,
   ) {}
 
   today(): string {
@@ -135,10 +149,13 @@ export class IncidentService {
       updatedAt: now,
     });
     this.validate(incident);
-    return this.db.transaction(async (manager) => {
-      incident.reference = await this.nextReference(manager, rules.detectedOn(incident).slice(0, 4));
-      return manager.save(incident);
-    }, { restore: [incident] });
+    return auditedChange(this.db, this.writer, caller, async (manager) => {
+      const reference = await this.nextReference(manager, rules.detectedOn(incident).slice(0, 4));
+      const saved = await manager.save(manager.create(Incident, { ...incident, reference }));
+      const fields = FIELDS.filter((f) => f !== 'subcontractorId' || saved.subcontractorId !== null);
+      const reported = reportReason((Object.keys(REPORT_DAYS) as Array<keyof typeof REPORT_DAYS>).filter((d) => saved[d]));
+      return { saved, entry: ['CREATE', { entityType: 'Incident', entityId: saved.id, fields: [...fields, 'reference'], reason: reported }] };
+    });
   }
 
   private async nextReference(manager: EntityManager, year: string): Promise<string> {
@@ -146,8 +163,9 @@ export class IncidentService {
     return `INC-${year}-${String(Number(row.n) + 1).padStart(4, '0')}`;
   }
 
-  async update(args: UpdateIncidentArgs): Promise<Incident> {
+  async update(args: UpdateIncidentArgs, caller: Caller): Promise<Incident> {
     const i = await this.find(args.id);
+    const before = { ...i };
     if (args.kind) i.kind = args.kind;
     if (args.detectedAt) i.detectedAt = args.detectedAt;
     if (args.description !== undefined && args.description !== null) i.description = args.description.trim();
@@ -160,8 +178,14 @@ export class IncidentService {
       if (args[day] !== undefined) i[day] = args[day] ?? null;
     }
     this.validate(i);
+    const fields = FIELDS.filter((f) => i[f] !== before[f]);
+    if (!fields.length) return i;
     i.updatedAt = this.clock.now().toISOString();
-    return this.db.manager.save(i);
+    const reported = reportReason((Object.keys(REPORT_DAYS) as Array<keyof typeof REPORT_DAYS>).filter((d) => i[d] && !before[d]));
+    return auditedChange(this.db, this.writer, caller, async (manager) => ({
+      saved: await manager.save(i),
+      entry: ['UPDATE', { entityType: 'Incident', entityId: i.id, fields, reason: reported }],
+    }));
   }
 
   // --- measures
@@ -215,18 +239,21 @@ export class IncidentService {
     if (!description) throw badInput('description', 'description must not be blank');
     const status = args.status ?? 'PLANNED';
     const now = this.clock.now().toISOString();
-    const saved = await this.db.manager.save(
-      this.db.manager.create(IncidentMeasure, {
-        incidentId: incident.id,
-        description,
-        status,
-        dueOn: args.dueOn ?? null,
-        doneOn: status === 'DONE' ? this.today() : null,
-        recordedById: caller.user?.id ?? null,
-        createdAt: now,
-        updatedAt: now,
-      }),
-    );
+    const saved = await auditedChange(this.db, this.writer, caller, async (manager) => {
+      const saved = await manager.save(
+        manager.create(IncidentMeasure, {
+          incidentId: incident.id,
+          description,
+          status,
+          dueOn: args.dueOn ?? null,
+          doneOn: status === 'DONE' ? this.today() : null,
+          recordedById: caller.user?.id ?? null,
+          createdAt: now,
+          updatedAt: now,
+        }),
+      );
+      return { saved, entry: ['CREATE', { entityType: 'IncidentMeasure', entityId: saved.id, fields: [...MEASURE_FIELDS], reason: `incident ${incident.id}, ${status}` }] };
+    });
     this.measuresOf.of(caller).clear();
     return saved;
   }
@@ -234,6 +261,7 @@ export class IncidentService {
   /** The day it was done is recorded when it becomes DONE, and cleared if it is reopened. */
   async updateMeasure(args: UpdateIncidentMeasureArgs, caller: Caller): Promise<IncidentMeasure> {
     const m = await this.findMeasure(args.id);
+    const before = { ...m };
     if (args.incidentId && toId(args.incidentId, 'incidentId') !== m.incidentId) {
       throw badInput('incidentId', 'A measure cannot move to another incident');
     }
@@ -246,8 +274,14 @@ export class IncidentService {
       m.status = args.status;
       m.doneOn = args.status === 'DONE' ? this.today() : null;
     }
+    const fields = MEASURE_FIELDS.filter((f) => m[f] !== before[f]);
+    if (!fields.length) return m;
     m.updatedAt = this.clock.now().toISOString();
-    const saved = await this.db.manager.save(m);
+    const reason = fields.includes('status') ? `status ${before.status} → ${m.status}` : null;
+    const saved = await auditedChange(this.db, this.writer, caller, async (manager) => ({
+      saved: await manager.save(m),
+      entry: ['UPDATE', { entityType: 'IncidentMeasure', entityId: m.id, fields: m.doneOn !== before.doneOn ? [...fields, 'doneOn'] : fields, reason }],
+    }));
     this.measuresOf.of(caller).clear();
     return saved;
   }

@@ -50,6 +50,17 @@ const RISK_CONDITIONS = {
 const trimmed = (value: string | null | undefined): string | null => value?.trim() || null;
 const trimmedList = (values: readonly string[]) => [...new Set(values.map((v) => v.trim()))];
 
+/** Records whose subcontractor_ids (a JSON array of numbers) holds `id`: first, in between, last or alone. */
+function namingSubcontractor(id: number): Brackets {
+  return new Brackets((b) =>
+    b
+      .where('r.subcontractor_ids = :alone', { alone: `[${id}]` })
+      .orWhere('r.subcontractor_ids LIKE :first', { first: `[${id},%` })
+      .orWhere('r.subcontractor_ids LIKE :middle', { middle: `%,${id},%` })
+      .orWhere('r.subcontractor_ids LIKE :last', { last: `%,${id}]` }),
+  );
+}
+
 /**
  * The personal-information ledger: one record per kind of personal
  * information held, kept by the privacy manager, reviewed yearly. Each record
@@ -97,17 +108,7 @@ export class LedgerService {
       if (wanted === false) qb.andWhere(`NOT (${condition})`, { today });
     }
     if (filter?.subcontractorId) {
-      // subcontractor_ids is a JSON array of numbers: the id first, in between, last or alone
-      const id = toId(filter.subcontractorId, 'filter.subcontractorId');
-      qb.andWhere(
-        new Brackets((b) =>
-          b
-            .where('r.subcontractor_ids = :alone', { alone: `[${id}]` })
-            .orWhere('r.subcontractor_ids LIKE :first', { first: `[${id},%` })
-            .orWhere('r.subcontractor_ids LIKE :middle', { middle: `%,${id},%` })
-            .orWhere('r.subcontractor_ids LIKE :last', { last: `%,${id}]` }),
-        ),
-      );
+      qb.andWhere(namingSubcontractor(toId(filter.subcontractorId, 'filter.subcontractorId')));
     }
     if (filter?.q) {
       const q = likePattern(filter.q.toLowerCase());
@@ -121,6 +122,16 @@ export class LedgerService {
       );
     }
     return qb;
+  }
+
+  /** The records in force naming the subcontractor as entrusted with their data, read through `manager`. */
+  inForceNaming(subcontractorId: number, manager: EntityManager = this.db.manager): Promise<LedgerRecord[]> {
+    return manager
+      .createQueryBuilder(LedgerRecord, 'r')
+      .where('r.retired_at IS NULL')
+      .andWhere(namingSubcontractor(subcontractorId))
+      .orderBy('r.id', 'ASC')
+      .getMany();
   }
 
   list(args: LedgerRecordListArgs): Promise<LedgerRecord[]> {

@@ -26,11 +26,11 @@ export class PurposeResolver {
 
   @Mutation(() => PurposeOfUse)
   createPurposeOfUse(@Args() args: CreatePurposeOfUseArgs, @Ctx() caller: Caller): Promise<PurposeOfUse> {
-    return this.purposes.create(args);
+    return this.purposes.create(args, caller);
   }
 
   @Mutation(() => PurposeOfUse)
   updatePurposeOfUse(@Args() args: UpdatePurposeOfUseArgs, @Ctx() caller: Caller): Promise<PurposeOfUse> {
-    return this.purposes.update(args);
+    return this.purposes.update(args, caller);
   }
 }

@@ -1,15 +1,23 @@
 import type { SubjectCategory } from '@mamori/shared';
 import type { Database } from '../../db/data-source';
 import { conflict, notFound } from '../../errors';
+import { auditedChange } from '../audit/audited-change';
+import type { AuditWriter } from '../audit/audit-writer';
+import type { Caller } from '../common/caller';
 import { applyListArgs, toId, toIds } from '../common/list';
 import { PurposeOfUse } from './purpose.entity';
 import type { CreatePurposeOfUseArgs, PurposeOfUseListArgs, UpdatePurposeOfUseArgs } from './purpose.inputs';
 
+const FIELDS = ['code', 'title', 'titleJa', 'description', 'categories', 'active'] as const;
+
 const SORTABLE = { id: 'p.id', code: 'p.code', title: 'p.title', titleJa: 'p.title_ja', active: 'p.active' };
 
-/** Purposes of use: seeded from the policy, kept by the privacy manager; deactivated, not deleted. */
+/** Purposes of use: seeded from the policy, kept by the privacy manager; deactivated, not deleted; every change audited. */
 export class PurposeService {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly writer: AuditWriter,
+  ) {}
 
   async find(id: string | number): Promise<PurposeOfUse> {
     const purpose = await this.db.manager.findOneBy(PurposeOfUse, { id: toId(id) });
@@ -43,29 +51,39 @@ export class PurposeService {
     return active.filter((p) => p.categories.includes(category));
   }
 
-  async create(args: CreatePurposeOfUseArgs): Promise<PurposeOfUse> {
+  async create(args: CreatePurposeOfUseArgs, caller: Caller): Promise<PurposeOfUse> {
     if (await this.db.manager.existsBy(PurposeOfUse, { code: args.code })) {
       throw conflict('PURPOSE_CODE_TAKEN', 'A purpose of use with this code already exists');
     }
-    return this.db.manager.save(
-      this.db.manager.create(PurposeOfUse, {
-        code: args.code,
-        title: args.title.trim(),
-        titleJa: args.titleJa.trim(),
-        description: args.description ?? null,
-        categories: args.categories ?? [],
-        active: args.active ?? true,
-      }),
-    );
+    return auditedChange(this.db, this.writer, caller, async (manager) => {
+      const saved = await manager.save(
+        manager.create(PurposeOfUse, {
+          code: args.code,
+          title: args.title.trim(),
+          titleJa: args.titleJa.trim(),
+          description: args.description ?? null,
+          categories: args.categories ?? [],
+          active: args.active ?? true,
+        }),
+      );
+      return { saved, entry: ['CREATE', { entityType: 'PurposeOfUse', entityId: saved.id, fields: [...FIELDS], reason: saved.active ? null : 'created inactive' }] };
+    });
   }
 
-  async update(args: UpdatePurposeOfUseArgs): Promise<PurposeOfUse> {
+  async update(args: UpdatePurposeOfUseArgs, caller: Caller): Promise<PurposeOfUse> {
     const purpose = await this.find(args.id);
+    const before = { ...purpose };
     if (args.title !== undefined) purpose.title = args.title.trim();
     if (args.titleJa !== undefined) purpose.titleJa = args.titleJa.trim();
     if (args.description !== undefined) purpose.description = args.description;
     if (args.categories) purpose.categories = args.categories;
     if (args.active !== undefined && args.active !== null) purpose.active = args.active;
-    return this.db.manager.save(purpose);
+    const fields = FIELDS.filter((f) => JSON.stringify(purpose[f]) !== JSON.stringify(before[f]));
+    if (!fields.length) return purpose;
+    const reason = fields.includes('active') ? (purpose.active ? 'reactivated' : 'deactivated') : null;
+    return auditedChange(this.db, this.writer, caller, async (manager) => ({
+      saved: await manager.save(purpose),
+      entry: ['UPDATE', { entityType: 'PurposeOfUse', entityId: purpose.id, fields, reason }],
+    }));
   }
 }

@@ -1,6 +1,8 @@
 import { addDays, type Clock } from '../../clock';
 import type { Database } from '../../db/data-source';
 import { badInput, notFound } from '../../errors';
+import { auditedChange } from '../audit/audited-change';
+import type { AuditWriter } from '../audit/audit-writer';
 import type { Caller } from '../common/caller';
 import { applyListArgs, likePattern, toId, toIds } from '../common/list';
 import { ConfidentialityAgreement } from './confidentiality-agreement.entity';
@@ -12,6 +14,8 @@ import type {
 } from './confidentiality-agreement.inputs';
 import type { SubcontractorService } from './subcontractor.service';
 import { EXPIRING_SOON_DAYS, expiringSoon, renewed } from './supervision.rules';
+
+const FIELDS = ['signedOn', 'effectiveFrom', 'expiresOn', 'documentRef'] as const;
 
 const SORTABLE = {
   id: 'a.id',
@@ -28,6 +32,7 @@ export class ConfidentialityAgreementService {
     private readonly db: Database,
     private readonly clock: Clock,
     private readonly subcontractors: SubcontractorService,
+    private readonly writer: AuditWriter,
   ) {}
 
   async find(id: string | number): Promise<ConfidentialityAgreement> {
@@ -96,22 +101,25 @@ export class ConfidentialityAgreementService {
     const terms = { signedOn: args.signedOn, effectiveFrom: args.effectiveFrom, expiresOn: args.expiresOn };
     this.validate(terms);
     const now = this.clock.now().toISOString();
-    const saved = await this.db.manager.save(
-      this.db.manager.create(ConfidentialityAgreement, {
-        subcontractorId: s.id,
-        ...terms,
-        documentRef,
-        recordedById: caller.user?.id ?? null,
-        createdAt: now,
-        updatedAt: now,
-      }),
-    );
+    const agreement = {
+      subcontractorId: s.id,
+      ...terms,
+      documentRef,
+      recordedById: caller.user?.id ?? null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const saved = await auditedChange(this.db, this.writer, caller, async (manager) => {
+      const saved = await manager.save(manager.create(ConfidentialityAgreement, agreement));
+      return { saved, entry: ['CREATE', { entityType: 'ConfidentialityAgreement', entityId: saved.id, fields: [...FIELDS], reason: `subcontractor ${s.id}` }] };
+    });
     this.subcontractors.forget(caller);
     return saved;
   }
 
   async update(args: UpdateConfidentialityAgreementArgs, caller: Caller): Promise<ConfidentialityAgreement> {
     const a = await this.find(args.id);
+    const before = { ...a };
     if (args.subcontractorId && toId(args.subcontractorId, 'subcontractorId') !== a.subcontractorId) {
       throw badInput('subcontractorId', 'An agreement cannot move to another subcontractor');
     }
@@ -123,8 +131,13 @@ export class ConfidentialityAgreementService {
       if (!a.documentRef) throw badInput('documentRef', 'documentRef must not be blank');
     }
     this.validate(a);
+    const fields = FIELDS.filter((f) => a[f] !== before[f]);
+    if (!fields.length) return a;
     a.updatedAt = this.clock.now().toISOString();
-    const saved = await this.db.manager.save(a);
+    const saved = await auditedChange(this.db, this.writer, caller, async (manager) => ({
+      saved: await manager.save(a),
+      entry: ['UPDATE', { entityType: 'ConfidentialityAgreement', entityId: a.id, fields }],
+    }));
     this.subcontractors.forget(caller);
     return saved;
   }

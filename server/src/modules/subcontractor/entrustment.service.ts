@@ -2,6 +2,8 @@ import type { EntityManager } from 'typeorm';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/data-source';
 import { badInput, conflict, notFound } from '../../errors';
+import { auditedChange } from '../audit/audited-change';
+import type { AuditWriter } from '../audit/audit-writer';
 import type { Caller } from '../common/caller';
 import { applyListArgs, likePattern, toId, toIds } from '../common/list';
 import type { PurposeService } from '../purpose/purpose.service';
@@ -18,6 +20,8 @@ const SORTABLE = {
   closedOn: 'e.closed_on',
   subjectCount: 'e.subject_count',
 };
+
+const FIELDS = ['dataCategories', 'dataItems', 'subjectCount', 'purposeIds', 'handedOverOn', 'endsOn', 'note'] as const;
 
 type Scope = Pick<Entrustment, 'dataCategories' | 'purposeIds' | 'subjectCount' | 'endsOn'>;
 
@@ -42,6 +46,7 @@ export class EntrustmentService {
     private readonly clock: Clock,
     private readonly subcontractors: SubcontractorService,
     private readonly purposes: PurposeService,
+    private readonly writer: AuditWriter,
   ) {}
 
   async find(id: string | number): Promise<Entrustment> {
@@ -121,10 +126,10 @@ export class EntrustmentService {
     };
     this.validateDays(fields);
     const now = this.clock.now().toISOString();
-    const saved = await this.db.transaction(async (manager: EntityManager) => {
+    const saved = await auditedChange(this.db, this.writer, caller, async (manager: EntityManager) => {
       const s = await this.subcontractors.assertMayReceive(subcontractorId, fields.handedOverOn, manager);
       this.withinEntrustment(s, fields);
-      return manager.save(
+      const saved = await manager.save(
         manager.create(Entrustment, {
           subcontractorId: s.id,
           ...fields,
@@ -136,6 +141,7 @@ export class EntrustmentService {
           updatedAt: now,
         }),
       );
+      return { saved, entry: ['CREATE', { entityType: 'Entrustment', entityId: saved.id, fields: [...FIELDS], reason: `subcontractor ${s.id}` }] };
     });
     this.subcontractors.forget(caller);
     return saved;
@@ -161,20 +167,18 @@ export class EntrustmentService {
       endsOn: args.endsOn ?? e.endsOn,
       note: args.note === undefined ? e.note : args.note?.trim() || null,
     };
-    const changed = (['dataCategories', 'dataItems', 'subjectCount', 'purposeIds', 'handedOverOn', 'endsOn', 'note'] as const).some(
-      (k) => JSON.stringify(next[k]) !== JSON.stringify(e[k]),
-    );
-    if (!changed) return e;
+    const fields = FIELDS.filter((k) => JSON.stringify(next[k]) !== JSON.stringify(e[k]));
+    if (!fields.length) return e;
     if (e.closedOn) throw conflict('ENTRUSTMENT_CLOSED', 'This hand-over is closed; record a new one instead');
     this.validateDays(next);
-    const saved = await this.db.transaction(async (manager: EntityManager) => {
+    const saved = await auditedChange(this.db, this.writer, caller, async (manager: EntityManager) => {
       let s: Subcontractor | null = null;
       if (next.handedOverOn !== e.handedOverOn) s = await this.subcontractors.assertMayReceive(e.subcontractorId, next.handedOverOn, manager);
       if (widens(e, next)) s = await this.subcontractors.assertMayReceive(e.subcontractorId, this.subcontractors.today(), manager);
       s ??= await this.subcontractors.find(e.subcontractorId, manager);
       this.withinEntrustment(s, next);
       next.updatedAt = this.clock.now().toISOString();
-      return manager.save(Entrustment, next);
+      return { saved: await manager.save(Entrustment, next), entry: ['UPDATE', { entityType: 'Entrustment', entityId: e.id, fields }] };
     });
     this.subcontractors.forget(caller);
     return saved;
@@ -193,7 +197,10 @@ export class EntrustmentService {
     e.certificateKind = args.certificateKind;
     e.certificateRef = certificateRef;
     e.updatedAt = this.clock.now().toISOString();
-    const saved = await this.db.manager.save(e);
+    const saved = await auditedChange(this.db, this.writer, caller, async (manager) => ({
+      saved: await manager.save(e),
+      entry: ['UPDATE', { entityType: 'Entrustment', entityId: e.id, fields: ['closedOn', 'certificateKind', 'certificateRef'], reason: `closed (${e.certificateKind})` }],
+    }));
     this.subcontractors.forget(caller);
     return saved;
   }

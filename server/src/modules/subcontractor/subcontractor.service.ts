@@ -1,7 +1,10 @@
 import { Brackets, In, IsNull, type EntityManager } from 'typeorm';
+import type { SubjectCategory } from '@mamori/shared';
 import { japanDay, type Clock } from '../../clock';
 import type { Database } from '../../db/data-source';
 import { badInput, conflict, notFound } from '../../errors';
+import { auditedChange } from '../audit/audited-change';
+import type { AuditWriter } from '../audit/audit-writer';
 import type { Caller } from '../common/caller';
 import { applyListArgs, likePattern, toId, toIds } from '../common/list';
 import type { PurposeService } from '../purpose/purpose.service';
@@ -22,6 +25,23 @@ const SORTABLE = {
   updatedAt: 's.updated_at',
 };
 
+/** A ledger record in force that names a subcontractor as entrusted with its data. */
+export interface LedgerUse {
+  id: number;
+  name: string;
+  subjectCategory: SubjectCategory;
+}
+
+/** The ledger records in force naming the subcontractor, read within the change's transaction. */
+export type LedgerUseOf = (subcontractorId: number, manager: EntityManager) => Promise<LedgerUse[]>;
+
+const FIELDS = ['name', 'contact', 'entrustedCategories', 'entrustedPurposes', 'meetsStandards', 'lastAssessedOn', 'active'] as const;
+
+/** The list as it was when only the order differs: the entrusted categories and purposes are sets. */
+function sameSet<T>(before: T[], after: T[]): T[] {
+  return before.length === after.length && after.every((v) => before.includes(v)) ? before : after;
+}
+
 /** A subcontractor with everything its standing is computed from. */
 export interface SupervisionRecord {
   subcontractor: Subcontractor;
@@ -40,6 +60,9 @@ export class SubcontractorService {
     private readonly db: Database,
     private readonly clock: Clock,
     private readonly purposes: PurposeService,
+    private readonly writer: AuditWriter,
+    /** The ledger records naming a subcontractor: its entrustment may not be narrowed under them. */
+    private readonly ledgerUseOf: LedgerUseOf = async () => [],
   ) {}
 
   today(): string {
@@ -180,33 +203,40 @@ export class SubcontractorService {
     this.checkAssessedOn(args.lastAssessedOn);
     const now = this.clock.now().toISOString();
     const meetsStandards = args.meetsStandards ?? false;
-    const saved = await this.db.manager.save(
-      this.db.manager.create(Subcontractor, {
-        name: await this.checkName(args.name),
-        contact: args.contact.trim(),
-        entrustedCategories: [...new Set(args.entrustedCategories ?? [])],
-        entrustedPurposes: await this.checkPurposes(args.entrustedPurposes ?? []),
-        meetsStandards,
-        // a standards decision is an assessment: dated today unless the day is given
-        lastAssessedOn: args.lastAssessedOn ?? (meetsStandards ? this.today() : null),
-        active: true,
-        recordedById: caller.user?.id ?? null,
-        createdAt: now,
-        updatedAt: now,
-      }),
-    );
+    const fields = {
+      name: await this.checkName(args.name),
+      contact: args.contact.trim(),
+      entrustedCategories: [...new Set(args.entrustedCategories ?? [])],
+      entrustedPurposes: await this.checkPurposes(args.entrustedPurposes ?? []),
+      meetsStandards,
+      // a standards decision is an assessment: dated today unless the day is given
+      lastAssessedOn: args.lastAssessedOn ?? (meetsStandards ? this.today() : null),
+      active: true,
+      recordedById: caller.user?.id ?? null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const saved = await auditedChange(this.db, this.writer, caller, async (manager) => {
+      const saved = await manager.save(manager.create(Subcontractor, fields));
+      return { saved, entry: ['CREATE', { entityType: 'Subcontractor', entityId: saved.id, fields: FIELDS.filter((f) => f !== 'active') }] };
+    });
     this.forget(caller);
     return saved;
   }
 
-  /** Changes what was sent; deactivation is refused while the subcontractor still holds handed-over data. */
+  /**
+   * Changes what was sent. Deactivation is refused while the subcontractor
+   * still holds handed-over data; deactivation or narrower entrusted
+   * categories are refused while ledger records in force name it for them.
+   */
   async update(args: UpdateSubcontractorArgs, caller: Caller): Promise<Subcontractor> {
     const s = await this.find(args.id);
+    const before = { ...s };
     this.checkAssessedOn(args.lastAssessedOn);
     if (args.name !== undefined && args.name !== null && args.name.trim() !== s.name) s.name = await this.checkName(args.name, s.id);
     if (args.contact !== undefined && args.contact !== null) s.contact = args.contact.trim();
-    if (args.entrustedCategories) s.entrustedCategories = [...new Set(args.entrustedCategories)];
-    if (args.entrustedPurposes) s.entrustedPurposes = await this.checkPurposes(args.entrustedPurposes);
+    if (args.entrustedCategories) s.entrustedCategories = sameSet(s.entrustedCategories, [...new Set(args.entrustedCategories)]);
+    if (args.entrustedPurposes) s.entrustedPurposes = sameSet(s.entrustedPurposes, await this.checkPurposes(args.entrustedPurposes));
     if (args.lastAssessedOn !== undefined) s.lastAssessedOn = args.lastAssessedOn;
     if (args.meetsStandards !== undefined && args.meetsStandards !== null && args.meetsStandards !== s.meetsStandards) {
       s.meetsStandards = args.meetsStandards;
@@ -223,9 +253,30 @@ export class SubcontractorService {
     } else if (args.active === true) {
       s.active = true;
     }
+    const fields = FIELDS.filter((f) => JSON.stringify(s[f]) !== JSON.stringify(before[f]));
+    if (!fields.length) return s;
     s.updatedAt = this.clock.now().toISOString();
-    const saved = await this.db.manager.save(s);
+    const reason = fields.includes('active') ? (s.active ? 'reactivated' : 'deactivated') : null;
+    const saved = await auditedChange(this.db, this.writer, caller, async (manager) => {
+      await this.checkLedger(before, s, manager);
+      return { saved: await manager.save(s), entry: ['UPDATE', { entityType: 'Subcontractor', entityId: s.id, fields, reason }] };
+    });
     this.forget(caller);
     return saved;
+  }
+
+  /** The ledger stays true: no record in force may name a subcontractor deactivated or no longer entrusted with its category. */
+  private async checkLedger(before: Subcontractor, after: Subcontractor, manager: EntityManager): Promise<void> {
+    const deactivated = before.active && !after.active;
+    const removed = before.entrustedCategories.filter((c) => !after.entrustedCategories.includes(c));
+    if (!deactivated && !removed.length) return;
+    const inTheWay = (await this.ledgerUseOf(after.id, manager)).filter((r) => deactivated || removed.includes(r.subjectCategory));
+    if (!inTheWay.length) return;
+    const names = inTheWay.map((r) => r.name);
+    throw conflict(
+      'ENTRUSTED_IN_LEDGER',
+      `Ledger records in force name this subcontractor as entrusted with their data (${names.join(', ')}); update those ledger records first`,
+      { ledgerRecordIds: inTheWay.map((r) => String(r.id)), ledgerRecordNames: names, categories: deactivated ? [] : removed },
+    );
   }
 }

@@ -1,6 +1,8 @@
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/data-source';
 import { badInput, notFound } from '../../errors';
+import { auditedChange } from '../audit/audited-change';
+import type { AuditWriter } from '../audit/audit-writer';
 import type { Caller } from '../common/caller';
 import { applyListArgs, likePattern, toId, toIds } from '../common/list';
 import type { UserService } from '../user/user.service';
@@ -13,6 +15,8 @@ import type {
   UpdateSupervisionReviewArgs,
 } from './supervision-review.inputs';
 import { latestReview } from './supervision.rules';
+
+const FIELDS = ['reviewedOn', 'reviewerId', 'result', 'findings', 'correctiveActions', 'nextReviewDue'] as const;
 
 const SORTABLE = {
   id: 'r.id',
@@ -30,6 +34,7 @@ export class SupervisionReviewService {
     private readonly clock: Clock,
     private readonly subcontractors: SubcontractorService,
     private readonly users: UserService,
+    private readonly writer: AuditWriter,
   ) {}
 
   async find(id: string | number): Promise<SupervisionReview> {
@@ -103,13 +108,17 @@ export class SupervisionReviewService {
     };
     this.validate(review);
     const now = this.clock.now().toISOString();
-    const saved = await this.db.manager.save(this.db.manager.create(SupervisionReview, { ...review, createdAt: now, updatedAt: now }));
+    const saved = await auditedChange(this.db, this.writer, caller, async (manager) => {
+      const saved = await manager.save(manager.create(SupervisionReview, { ...review, createdAt: now, updatedAt: now }));
+      return { saved, entry: ['CREATE', { entityType: 'SupervisionReview', entityId: saved.id, fields: [...FIELDS], reason: `subcontractor ${s.id}, ${saved.result}` }] };
+    });
     this.subcontractors.forget(caller);
     return saved;
   }
 
   async update(args: UpdateSupervisionReviewArgs, caller: Caller): Promise<SupervisionReview> {
     const r = await this.find(args.id);
+    const before = { ...r };
     if (args.subcontractorId && toId(args.subcontractorId, 'subcontractorId') !== r.subcontractorId) {
       throw badInput('subcontractorId', 'A review cannot move to another subcontractor');
     }
@@ -120,8 +129,14 @@ export class SupervisionReviewService {
     if (args.correctiveActions !== undefined) r.correctiveActions = args.correctiveActions?.trim() || null;
     if (args.nextReviewDue) r.nextReviewDue = args.nextReviewDue;
     this.validate(r);
+    const fields = FIELDS.filter((f) => r[f] !== before[f]);
+    if (!fields.length) return r;
     r.updatedAt = this.clock.now().toISOString();
-    const saved = await this.db.manager.save(r);
+    const reason = fields.includes('result') ? `result ${before.result} → ${r.result}` : null;
+    const saved = await auditedChange(this.db, this.writer, caller, async (manager) => ({
+      saved: await manager.save(r),
+      entry: ['UPDATE', { entityType: 'SupervisionReview', entityId: r.id, fields, reason }],
+    }));
     this.subcontractors.forget(caller);
     return saved;
   }
