@@ -238,9 +238,18 @@ const ReviewForm = ({ editing = false }: { editing?: boolean }) => {
   return (
     <SimpleForm toolbar={<SaveOnlyToolbar />} sx={{ maxWidth: 720 }} defaultValues={editing ? undefined : { plannedOn: japanToday(), participants: [] }}>
       <TextInput source="title" fullWidth validate={[required(), maxLength(200)]} />
-      <DateInput source="periodFrom" validate={required()} disabled={!planned} />
-      <DateInput source="periodTo" validate={required()} disabled={!planned} helperText={`${P}.periodHint`} />
-      <DateInput source="plannedOn" validate={required()} disabled={!planned} />
+      {planned ? (
+        <>
+          <DateInput source="periodFrom" validate={required()} />
+          <DateInput source="periodTo" validate={required()} helperText={`${P}.periodHint`} />
+          <DateInput source="plannedOn" validate={required()} />
+        </>
+      ) : (
+        // held: the period and day are kept as they were, shown rather than offered
+        <Item label={`${P}.period`}>
+          <DayField source="periodFrom" /> – <DayField source="periodTo" />
+        </Item>
+      )}
       <TextInput source="participants" format={listToLines} parse={linesToList} multiline minRows={2} fullWidth helperText={`${P}.participantsHint`} />
       <TextInput source="lawChanges" multiline minRows={2} fullWidth validate={maxLength(2000)} helperText={`${P}.lawChangesHint`} />
       <TextInput source="otherInputs" multiline minRows={2} fullWidth validate={maxLength(2000)} helperText={`${P}.noPersonalData`} />
