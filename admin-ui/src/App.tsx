@@ -37,6 +37,7 @@ const OrganisationPage = lazyPage(() => import('./organisation/OrganisationPage'
 const ReminderSettingsPage = lazyPage(() => import('./reminders/ReminderSettingsPage'), 'ReminderSettingsPage');
 const TrainingStatusPage = lazyPage(() => import('./training/TrainingStatusPage'), 'TrainingStatusPage');
 const MyTrainingPage = lazyPage(() => import('./training/MyTrainingPage'), 'MyTrainingPage');
+const CalendarPage = lazyPage(() => import('./calendar/CalendarPage'), 'CalendarPage');
 
 /** Wiring only: each resource's screens live in its own folder; menus follow each role's access (access.ts). */
 export const App = () => (
@@ -85,6 +86,7 @@ export const App = () => (
       <Route path={REMINDERS_PAGE} element={<ReminderSettingsPage />} />
       <Route path="/training-status" element={<TrainingStatusPage />} />
       <Route path="/my-training" element={<MyTrainingPage />} />
+      <Route path="/calendar" element={<CalendarPage />} />
     </CustomRoutes>
   </Admin>
 );

@@ -105,8 +105,11 @@ export const ACCESS: Record<Role, Grants> = {
   },
 };
 
-/** Pages every role has: each user's own training (the attempts behind it are narrowed to one's own by the server). */
-const EVERY_ROLE: Grants = { 'my-training': ['list'] };
+/**
+ * Pages every role has: each user's own training (the attempts behind it are narrowed to one's own by the server),
+ * and the yearly calendar of what is due (the server gives each role the items of the records it may read).
+ */
+const EVERY_ROLE: Grants = { 'my-training': ['list'], calendar: ['list'] };
 
 export function canAccess(role: Role | null | undefined, resource: string, action: string): boolean {
   if (!role) return false;

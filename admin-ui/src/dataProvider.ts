@@ -28,6 +28,7 @@ import { reviewFields } from './reviews/fields';
 import { subcontractorFields } from './subcontractors/fields';
 import { receivedDataFields } from './received-data/fields';
 import { trainingApi } from './training/api';
+import { calendarApi } from './calendar/api';
 import { completionFields, courseFields } from './training/fields';
 import { internalAuditApi } from './internal-audit/api';
 import { auditFindingFields, correctiveActionFields, internalAuditFields } from './internal-audit/fields';
@@ -112,7 +113,7 @@ const base = buildGraphQLProvider({
   mutation: () => ({ fetchPolicy: 'no-cache' }),
 });
 
-const customApi = { ...auditApi, ...caseApi, ...userApi, ...dashboardApi, ...entrustmentApi, ...subjectApi, ...trainingApi, ...ledgerApi, ...internalAuditApi, ...managementReviewApi };
+const customApi = { ...auditApi, ...caseApi, ...userApi, ...dashboardApi, ...entrustmentApi, ...subjectApi, ...trainingApi, ...ledgerApi, ...internalAuditApi, ...managementReviewApi, ...calendarApi };
 
 /** The action of access.ts each standard method needs on its resource. */
 const ACTION_OF: Record<string, string> = {

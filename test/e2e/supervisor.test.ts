@@ -42,6 +42,7 @@ describe('a supervisor of subcontractors in the browser', () => {
       'Purposes of use',
       'Training courses',
       'My training',
+      'Yearly calendar',
     ]);
   });
 

@@ -6,6 +6,7 @@ import LockOpenIcon from '@mui/icons-material/LockOpen';
 import PolicyIcon from '@mui/icons-material/Policy';
 import SchoolIcon from '@mui/icons-material/School';
 import GroupsIcon from '@mui/icons-material/Groups';
+import EventNoteIcon from '@mui/icons-material/EventNote';
 import { CanAccess, Menu, usePermissions, useTranslate } from 'react-admin';
 import type { Role } from '@mamori/shared';
 
@@ -60,6 +61,9 @@ export const MainMenu = () => {
       {seesAll && <Menu.ResourceItem name="TrainingCompletion" />}
       <CanAccess resource="my-training" action="list">
         <Menu.Item to="/my-training" primaryText="mamori.menu.myTraining" leftIcon={<SchoolIcon />} />
+      </CanAccess>
+      <CanAccess resource="calendar" action="list">
+        <Menu.Item to="/calendar" primaryText="mamori.menu.calendar" leftIcon={<EventNoteIcon />} />
       </CanAccess>
       <Menu.ResourceItem name="User" />
       <CanAccess resource="organisation" action="edit">

@@ -32,6 +32,7 @@ export const SCREENS: Screen[] = [
   { resource: 'organisation', action: 'list', route: '/organisation' },
   { resource: 'training-status', action: 'list', route: '/training-status' },
   { resource: 'my-training', action: 'list', route: '/my-training' },
+  { resource: 'calendar', action: 'list', route: '/calendar' },
   ...crud('Case', ['list', 'show', 'edit', 'create']),
   ...crud('DataSubject', ['list', 'show', 'edit', 'create']),
   ...crud('Consent', ['create']),
