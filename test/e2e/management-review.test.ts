@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { japanToday } from '../../admin-ui/src/format';
 import { AUDITOR, MANAGER, STAFF, startServer, type TestServer } from '../support/server';
-import { choose, notification, open } from './support/app';
+import { choose, open } from './support/app';
 import { launch, menuLabels, screenshot, seriousProblems, signIn, switchLanguage, type E2EBrowser } from './support/browser';
 
 /** The management review through its screens: the manager plans and holds it, assigns an action, the owner records the result, the review closes; the auditor reads it. */
@@ -92,7 +92,8 @@ describe('the management review in the browser', () => {
     await page.getByTestId('review-actions').getByText('Check every open request’s deadline weekly').waitFor();
     await page.getByTestId('close-review').click();
     await page.getByTestId('close-review-confirm').click();
-    expect(await notification(page)).toMatch(/closes once every action decided is done/);
+    // (the notice of the action just saved may still be showing: wait for the refusal itself)
+    await page.locator('.MuiSnackbar-root').getByText(/closes once every action decided is done/).waitFor();
     expect((await s.sql('SELECT status FROM management_review WHERE id = ?', [Number(reviewId)]))[0].status).toBe('HELD');
   });
 
