@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { fork } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -86,6 +87,48 @@ export function secondProcess(first: TestServer): Promise<SecondProcess> {
   });
 }
 
+export interface WitnessProcess {
+  /** The witness endpoint, for AUDIT_WITNESS_URLS. */
+  url: string;
+  port: number;
+  /** Where the witnessed log's append-only files are (DATA_DIR/witnessed/<origin hash>). */
+  logDir(origin: string): string;
+  close(): Promise<void>;
+  /** Ends the process at once (an outage). */
+  kill(): Promise<void>;
+}
+
+/**
+ * Another Mamori install (test/support/witness-process.js) as a child process:
+ * the HTTP witness of the logs whose verifier keys are `logKeys`, with its own
+ * database, key and storage in `dataDir`; `port` to come back where it was.
+ */
+export function witnessProcess(dataDir: string, logKeys: string[], port = 0): Promise<WitnessProcess> {
+  const child = fork(join(__dirname, 'witness-process.js'), [], {
+    env: { ...process.env, DATA_DIR: dataDir, AUDIT_WITNESS_LOGS: logKeys.join(','), PORT: String(port) },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the witness process exited with ${code} before listening`)));
+    child.once('message', (message: { port: number }) => {
+      resolve({
+        url: `http://127.0.0.1:${message.port}/witness`,
+        port: message.port,
+        logDir: (origin) => join(dataDir, 'witnessed', createHash('sha256').update(origin).digest('hex').slice(0, 16)),
+        async close() {
+          if (child.connected) child.send('close');
+          await exited;
+        },
+        async kill() {
+          child.kill('SIGKILL');
+          await exited;
+        },
+      });
+    });
+  });
+}
+
 /**
  * Boots the real server (migrations, demo seed, HTTP on a free port) on a
  * fresh database of `kind`. Each call makes its own database and drops it on close.
@@ -107,7 +150,8 @@ export async function startServer(kind: DatabaseKind, overrides: Partial<Config>
     anonymousRefusalsPerAddressPerMinute: 100_000,
     ...overrides,
   };
-  const clock = new MovableClock();
+  // CLOCK_OFFSET_MS as the server applies it (a restart with the clock stepped back)
+  const clock = new MovableClock(config.clockOffsetMs);
   const app = await createApp(config, clock);
   const port = await app.listen(overrides.port ?? 0);
   const url = `http://127.0.0.1:${port}`;

@@ -4,7 +4,7 @@ import express, { type Router } from 'express';
 import type { Clock } from '../clock';
 import { logger } from '../logger';
 import { parseCheckpointText } from '../modules/audit/transparency/checkpoint';
-import { parseNote, parseVerifierKey, type NoteSigner } from '../modules/audit/transparency/signed-note';
+import { parseNote, parseVerifierKey, type NoteSigner, type NoteVerifier } from '../modules/audit/transparency/signed-note';
 import { WitnessLog } from '../modules/audit/transparency/witness-log';
 
 const MAX_BODY = '64kb';
@@ -13,15 +13,21 @@ const MAX_PROOF = 64;
 /**
  * This server as the witness of other logs (C2SP tlog-witness in spirit):
  * POST /witness/add-checkpoint. Each witnessed log (AUDIT_WITNESS_LOGS, by
- * verifier key) has its own append-only directory under the data directory;
+ * verifier key; keys of one name are one log's, before and after a rotation)
+ * has its own append-only directory under the data directory;
  * an accepted checkpoint is cosigned with this server's own signing key.
  */
 export function witnessRouter(logKeys: string[], dataDir: string, cosigner: NoteSigner, clock: Clock): Router {
-  const logs = new Map<string, WitnessLog>();
+  // Keys of the same name are one log's keys (a rotated signing key): one history, accepted under any of them.
+  const keysByOrigin = new Map<string, NoteVerifier[]>();
   for (const text of logKeys) {
     const verifier = parseVerifierKey(text);
-    const dir = join(dataDir, 'witnessed', createHash('sha256').update(verifier.name).digest('hex').slice(0, 16));
-    logs.set(verifier.name, new WitnessLog(dir, verifier.name, [verifier], cosigner, false));
+    keysByOrigin.set(verifier.name, [...(keysByOrigin.get(verifier.name) ?? []), verifier]);
+  }
+  const logs = new Map<string, WitnessLog>();
+  for (const [origin, verifiers] of keysByOrigin) {
+    const dir = join(dataDir, 'witnessed', createHash('sha256').update(origin).digest('hex').slice(0, 16));
+    logs.set(origin, new WitnessLog(dir, origin, verifiers, cosigner, false));
   }
   const router = express.Router();
   router.post('/add-checkpoint', express.text({ type: '*/*', limit: MAX_BODY }), (req, res) => {

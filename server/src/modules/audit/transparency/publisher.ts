@@ -125,6 +125,7 @@ export class CheckpointPublisher {
     const signedAt = this.clock.now().toISOString();
     if (previous && signedAt < previous.signedAt) {
       logger.error('audit checkpoint: the clock moved backwards', { previous: previous.signedAt, now: signedAt });
+      transparencyMetrics.clockBackwards.inc();
     }
     const root = await treeRoot(this.db.manager, size);
     const note = signNote(checkpointText({ origin: this.origin, size, root }), [this.keys.signer]);
