@@ -139,11 +139,14 @@ export class ChainLinker {
   /**
    * Links everything committed so far, looking at the whole log; resolves when
    * done (verification and tests wait on it). A process that does not hold the
-   * lease waits until the holder has linked the newest entry it sees.
+   * lease waits until the holder has linked the newest entry it sees. With
+   * `wholeLog` false it looks only RESCAN_WINDOW entries below the newest
+   * linked one, as the sweep does (the minute's sweep looks at the rest): a
+   * proof or an incremental verification then costs no pass over the log.
    */
-  async linkPending(): Promise<void> {
+  async linkPending(wholeLog = true): Promise<void> {
     while (this.running) await this.running;
-    this.scannedAll = false;
+    if (wholeLog) this.scannedAll = false;
     if (this.lease.held || (await this.lease.claim())) {
       try {
         return await this.linkAll(true, true);

@@ -2,11 +2,11 @@ import type { Database } from '../../../db/data-source';
 import { logger } from '../../../logger';
 import { APPEND_ONLY_TABLES } from '../../../../../migrations/1764402000000-AuditTree';
 import type { ChainLinker, ChainVerification } from '../audit-chain';
-import type { AuditEntry } from '../audit-entry.entity';
-import { ENTRY_COLUMNS, GENESIS_HASH, canonicalEntry, linkHash } from '../canonical';
+import { GENESIS_HASH } from '../canonical';
 import type { SignedCheckpoint } from './checkpoint';
-import { leafOf } from './leaf';
 import { verifyFull } from './full-verification';
+import { managerReader } from './range-readers';
+import { HASH_AT_SQL, verifyRange } from './range-verification';
 import { TreeBuilder, foldSubtrees, verifyConsistency } from './merkle';
 import type { CheckpointPublisher } from './publisher';
 import { verifiedBy } from './signed-note';
@@ -30,6 +30,7 @@ export interface LogVerification extends ChainVerification {
   incremental: boolean;
 }
 
+/** How far below the newest linked entry an incremental verification looks for entries the linker passed over. */
 const INCREMENTAL_CHUNK = 10_000;
 /** A full verification that found a problem runs again in the background at most this often. */
 const FULL_AGAIN_AFTER_MS = 60_000;
@@ -239,7 +240,7 @@ export class LogVerifier {
    * no longer matches, a full verification locates the change.
    */
   private async incremental(base: VerifiedHead): Promise<LogVerification> {
-    await this.linker.linkPending();
+    await this.linker.linkPending(false);
     const [{ head }] = await this.db.manager.query('SELECT MAX(seq) AS head FROM audit_link');
     const headSeq = Number(head ?? 0);
     const edge = headSeq >= base.size ? await rightEdge(this.db.manager, base.size).catch(() => null) : null;
@@ -260,32 +261,29 @@ export class LogVerifier {
       const sizes = new Set([...witnessed.checkpoints.map((c) => c.size), ...(stored ? [stored.size] : [])]);
       const mirror = this.mirror();
       const mirrored = mirror ? mirror.leafCount() : 0;
-      let prevHash = base.size === 0 ? GENESIS_HASH : base.hash;
-      for (let from = base.size + 1; from <= headSeq; from += INCREMENTAL_CHUNK) {
-        const to = Math.min(headSeq, from + INCREMENTAL_CHUNK - 1);
-        const rows: Array<AuditEntry & { linkSeq: number; linkPrev: string; linkHash: string }> = await this.db.manager.query(
-          `SELECT l.seq AS linkSeq, l.prev_hash AS linkPrev, l.hash AS linkHash, ${ENTRY_COLUMNS} FROM audit_link l LEFT JOIN audit_entry e ON e.id = l.entry_id
-           WHERE l.seq BETWEEN ? AND ? ORDER BY l.seq`,
-          [from, to],
-        );
-        // the witness's leaf hashes of this chunk (leaf index = seq - 1)
-        const copy = from - 1 < mirrored ? mirror!.leafHashBytes(from - 1, Math.min(to, mirrored)) : null;
-        for (const row of rows) {
-          const seq = Number(row.linkSeq);
-          const canonical = row.id === null ? '' : canonicalEntry(row);
-          if (seq !== builder.size + 1 || row.id === null || row.linkPrev !== prevHash || linkHash(seq, row.linkPrev, canonical) !== row.linkHash) {
-            chainBroken ??= builder.size + 1;
+      if (headSeq > base.size) {
+        // The same range verification as the full one's (links from the entries, leaves, the link before the range).
+        const range = await verifyRange(managerReader(this.db.manager, this.db.dialect), { lo: base.size, hi: headSeq, head: headSeq, sizes: [], leaves: true });
+        chainBroken = range.firstBrokenSeq;
+        // the verified head's own link must still be the one verified
+        const [at] = base.size > 0 ? await this.db.manager.query(HASH_AT_SQL, [base.size]) : [{ hash: GENESIS_HASH }];
+        if (base.size > 0 && at?.hash !== base.hash) chainBroken = base.size;
+        const leaves = Buffer.from(range.leaves!.buffer, range.leaves!.byteOffset, range.leaves!.byteLength);
+        const copy = mirrored > base.size ? mirror!.leafHashBytes(base.size, Math.min(headSeq, mirrored)) : Buffer.alloc(0);
+        if (copy.length && Buffer.compare(copy, leaves.subarray(0, copy.length)) !== 0) {
+          for (let i = 0; i < copy.length; i += 32) {
+            if (Buffer.compare(copy.subarray(i, i + 32), leaves.subarray(i, i + 32)) !== 0) {
+              findings.brokenAt.push(base.size + i / 32 + 1);
+              break;
+            }
           }
-          prevHash = row.linkHash;
-          const leaf = leafOf(canonical);
-          const at = (builder.size - (from - 1)) * 32;
-          if (copy && at + 32 <= copy.length && !leaf.equals(copy.subarray(at, at + 32))) findings.brokenAt.push(builder.size + 1);
-          builder.append(leaf);
+        }
+        for (let i = 0; i < leaves.length; i += 32) {
+          builder.append(leaves.subarray(i, i + 32));
           if (sizes.has(builder.size)) roots.set(builder.size, builder.root());
         }
       }
       if (findings.brokenAt.length) findings.problems.add('REWRITTEN');
-      if (builder.size !== headSeq) chainBroken ??= builder.size + 1;
       roots.set(builder.size, builder.root());
       if (treeSize < headSeq || !(await this.storedRoot(headSeq))?.equals(builder.root())) findings.problems.add('REWRITTEN');
       // Checkpoints at or below the verified size: a consistency proof to the verified root.

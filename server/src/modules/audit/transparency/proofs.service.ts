@@ -50,7 +50,7 @@ export class AuditProofService {
 
   /** Links what is committed and signs a checkpoint over it, so the newest checkpoint covers every entry so far. */
   async fresh(): Promise<StoredCheckpoint | null> {
-    await this.linker.linkPending();
+    await this.linker.linkPending(false);
     await this.transparency.publisher.publish();
     return this.transparency.publisher.latest();
   }
