@@ -97,6 +97,76 @@ function profileTable(profile) {
   return rows.join('\n');
 }
 
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** The runs that measured the audit-log scenarios: partial runs of them, or the whole run. */
+function auditLogRuns(results) {
+  const partial = (results.partialRuns ?? []).filter((r) => r.only.some((k) => k === 'tree' || k === 'largelog'));
+  if (partial.length) return partial.map((r) => ({ startedAt: r.startedAt, seconds: r.totalSeconds, load: [r.loadAverageAtStart, r.loadAverageAtEnd], only: r.only, databases: r.databases }));
+  return [{ startedAt: results.startedAt, seconds: results.totalSeconds, load: [results.machine.loadAverageAtStart, results.machine.loadAverageAtEnd], only: null }];
+}
+
+/** Section of the verifiable audit log: the tree's cost to the sequencer, verification of a large log, proofs. */
+function auditLogSection(results) {
+  const dbs = Object.entries(results.databases)
+    .sort(([a], [b]) => (a === 'mysql' ? -1 : b === 'mysql' ? 1 : 0))
+    .filter(([, db]) => db.tree || db.largeLog);
+  if (!dbs.length) return [];
+  const runs = auditLogRuns(results);
+  const names = dbs.map(([kind]) => (kind === 'mysql' ? 'MariaDB' : 'SQLite'));
+  const row = (label, f, goal = '') => `| ${label} | ${dbs.map(([, db]) => f(db) ?? '–').join(' | ')} | ${goal} |`;
+  const met = (ok) => (ok === null || ok === undefined ? '' : ok ? ' (met)' : ' (**not met**)');
+  const large = dbs.find(([, db]) => db.largeLog)?.[1].largeLog;
+  const proof = (db, kind, c) => {
+    const r = db.largeLog?.proofs.runs.find((x) => x.proof === kind && x.connections === c);
+    return r ? `${num(r.p50, 1)} / ${num(r.p99, 1)} ms (${num(r.rps)} req/s${r.errors ? `, **${r.errors} errors**` : ''})` : null;
+  };
+  const out = [
+    '## The verifiable audit log (Merkle tree, verification, proofs)',
+    '',
+    `Measured ${runs
+      .map(
+        (run) =>
+          `${run.only ? `by \`BENCH_ONLY=${run.only.join(',')}${run.databases ? ` BENCH_DATABASES=${run.databases.join(',')}` : ''} npm run bench\`` : 'in the run above'} on ${run.startedAt.slice(0, 16).replace('T', ' ')} UTC` +
+          `${run.seconds ? ` (${num(run.seconds)} s)` : ''}, load average ${(run.load[0] ?? []).join(' / ')} at the start and ${(run.load[1] ?? []).join(' / ')} at the end`,
+      )
+      .join('; ')} ` +
+      '(each figure in latest.json names its run); on the two shared cores, with the shared MariaDB: absolute rates are noisy, the ratios are of figures taken one right after the other in the same run.',
+    '',
+    `| | ${names.join(' | ')} | target |`,
+    `|---|${dbs.map(() => '---:').join('|')}|---|`,
+    row('peak ingest: entries written per second by the audited 100-subject list at 32 connections', (db) => db.tree && num(db.tree.ingest.entriesPerSecond)),
+    row('… entries not yet linked when the load stopped; linked within', (db) => db.tree && `${num(db.tree.ingest.backlogAtEnd)}; ${num(db.tree.ingest.catchUpSeconds, 2)} s`),
+    row('linker with the Merkle tree (links, tree nodes, checkpoint), entries/s', (db) => db.tree && `${num(db.tree.withTree.perSecond)} (${num(db.tree.withTree.cpuMsPerThousand)} ms CPU / 1,000)`),
+    row('linker with the linear chain only, entries/s', (db) => db.tree && `${num(db.tree.chainOnly.perSecond)} (${num(db.tree.chainOnly.cpuMsPerThousand)} ms CPU / 1,000)`),
+    row('with the tree / without', (db) => db.tree && num(db.tree.ratio, 2)),
+    row('linker with the tree / peak ingest', (db) => db.tree && `${num(db.tree.headroom, 2)}${met(db.tree.headroom >= 1)}`, '≥ 1 (keeps up)'),
+    row(`log seeded in bulk as the linker links (entries, links, tree), then checkpointed and witnessed`, (db) => db.largeLog && `${num(db.largeLog.entries)} in ${num(db.largeLog.seedSeconds)} s + ${num(db.largeLog.publishSeconds)} s`),
+    row('full verification of it (passes), entries/s', (db) => db.largeLog && `${num(db.largeLog.full.perSecond)} on ${db.largeLog.full.threads} threads (${num(db.largeLog.full.seconds, 1)} s, server CPU ${num(db.largeLog.full.serverCpuSeconds, 1)} s)`),
+    row('raw SHA-256 of the same leaf bytes (0x00 ‖ canonical encoding), entries/s', (db) => db.largeLog && `${num(db.largeLog.full.raw.perSecond)} on ${db.largeLog.full.raw.threads} threads, ${num(db.largeLog.full.rawOneThread.perSecond)} on one`),
+    row('full verification / raw SHA-256 on as many threads', (db) => db.largeLog && `${num(db.largeLog.full.ratio, 3)}${met(db.largeLog.full.ratio >= 0.3)}`, '≥ 0.30'),
+    row('full verification / raw SHA-256 on one thread', (db) => db.largeLog && num(db.largeLog.full.ratioToOneThread, 3)),
+    row('reading the same rows alone (verification\'s range query, one connection, nothing hashed), rows/s', (db) => db.largeLog?.full.read && num(db.largeLog.full.read.perSecond)),
+    row(`incremental verification of ${num(10000)} new entries, median (slowest) of ${large ? large.incremental.rounds.length : 3}`, (db) => db.largeLog && `${num(db.largeLog.incremental.medianSeconds, 3)} s (${num(db.largeLog.incremental.maxSeconds, 3)} s)${met(db.largeLog.incremental.medianSeconds < 0.5)}; server CPU ${num(median(db.largeLog.incremental.rounds.map((r) => r.serverCpuSeconds ?? 0)), 3)} s`, '< 0.5 s'),
+    row('inclusion proof over GraphQL, p50 / p99, 1 connection', (db) => proof(db, 'inclusion', 1)),
+    row('inclusion proof, p50 / p99, 8 connections', (db) => proof(db, 'inclusion', 8)),
+    row('consistency proof over GraphQL, p50 / p99, 1 connection', (db) => proof(db, 'consistency', 1)),
+    row('consistency proof, p50 / p99, 8 connections', (db) => proof(db, 'consistency', 8)),
+    '',
+    'How: the peak ingest is driven over HTTP; the linker rates are its own linking runs over 20,000 entries committed at once, ' +
+      'alternating with and without the tree (after a run without it the tree catches up untimed). The large log is seeded in ' +
+      '20,000-entry transactions under the chain\'s lease by the request path\'s `insertEntries`, the linker\'s `canonicalEntry` and ' +
+      '`linkHash` and the tree store\'s `appendLeaves`, and must pass a full `verifyAuditChain` (links, leaves, tree, checkpoint, the ' +
+      'witness directory\'s leaf hashes). Raw SHA-256 hashes the leaf bytes of those entries with the one-shot `crypto.hash` the ' +
+      'verifier uses, on worker threads, inputs built untimed; verification runs on `AUDIT_VERIFY_THREADS` threads (the default: one ' +
+      'per core, here two), so the ratio to the same number of raw threads is the fair one, the ratio to one thread is shown beside it. ' +
+      'Each incremental run verifies the 10,000 entries the server\'s own linker has just linked (its background run after a ' +
+      'checkpoint is held back meanwhile, so the timed run covers them all). Proofs are of random seqs and sizes of the newest checkpoint.',
+    '',
+  ];
+  return out;
+}
+
 function markdownSummary(results) {
   const { settings, machine } = results;
   const out = [
@@ -126,9 +196,9 @@ function markdownSummary(results) {
     out.push('', `## ${name}`, '');
     for (const [key, error] of Object.entries(db.failures ?? {})) out.push(`**The ${key} scenario failed in this run**: \`${error}\``, '');
     if (db.scenarios && Object.values(db.scenarios).some((x) => x.plainTargets)) out.push(plainTargets(db), '');
-    out.push('Mamori against its own unaudited baselines (the cost of the audit alone):', '', targets(db), '');
+    if (db.scenarios) out.push('Mamori against its own unaudited baselines (the cost of the audit alone):', '', targets(db), '');
     if (db.scenarios?.single) out.push('Latency of the audited single read (`DataSubject(id)` with personal fields) against the plain stack:', '', latencyTable(db.scenarios.single), '');
-    for (const s of Object.values(db.scenarios)) {
+    for (const s of Object.values(db.scenarios ?? {})) {
       out.push(`### ${s.title}`, '', scenarioTable(s), '');
       if (s.profile) out.push(`Where the server's CPU goes in this audited scenario at 32 connections (V8 sampling profile, self time):`, '', profileTable(s.profile), '');
     }
@@ -181,6 +251,7 @@ function markdownSummary(results) {
       );
     }
   }
+  out.push(...auditLogSection(results));
   out.push(
     '## Reading the figures',
     '',

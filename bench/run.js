@@ -18,16 +18,23 @@
  *   5. verifyAuditChain over 200,000 seeded entries (linked by the server's own linker) vs. raw SHA-256 over the same bytes
  *   6. fail-closed count: personal-data records received vs. READ entries written
  * On MySQL it also runs the audited read on two server processes sharing one database.
+ * The verifiable audit log (tree, largelog):
+ *   7. the sequencer at peak ingest: the audited list at 32 connections (entries written per second, the backlog the
+ *      linker has when it stops, the time to catch up), and the linker's rate with the Merkle tree against the linear chain alone
+ *   8. a 1,000,000-entry log seeded in bulk as the linker would have linked it: full verification (which must pass)
+ *      against raw SHA-256 of the same leaf bytes on as many threads as verification uses and on one, incremental
+ *      verification of the next 10,000 entries, and inclusion and consistency proof latency over HTTP
  *
  * Knobs: BENCH_SECONDS (default 5), BENCH_DATABASES (default sqlite,mysql),
  * BENCH_CONNECTIONS (default 1,8,32,64), BENCH_CHAIN (default 200000: linking and verifying the Merkle tree take minutes per million on two shared cores),
- * BENCH_QUICK=1 (2 s, 1 and 32 connections, two repeats at 32 instead of three, a 100,000-entry chain), BENCH_ONLY (a subset of
- * single,list,update,failclosed,link,two,verify),
+ * BENCH_QUICK=1 (2 s, 1 and 32 connections, two repeats at 32 instead of three, a 100,000-entry chain, a 200,000-entry large log), BENCH_ONLY (a subset of
+ * single,list,update,failclosed,link,two,verify,tree,largelog; the results of a subset are merged into the previous latest.json),
+ * BENCH_LARGE_LOG (default 1000000),
  * BENCH_MYSQL_URL (default mysql://root@127.0.0.1:3306), BENCH_OUT (default bench/results).
  */
 const { fork } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
-const { mkdirSync, mkdtempSync, rmSync, writeFileSync } = require('node:fs');
+const { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const autocannon = require('autocannon');
@@ -45,6 +52,13 @@ const OUT = process.env.BENCH_OUT ?? path.join(__dirname, 'results');
 /** Development runs: a subset of single,list,update,failclosed,link,two,verify. */
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
 const wanted = (key) => !ONLY || ONLY.has(key);
+const LARGE_LOG = Number(process.env.BENCH_LARGE_LOG ?? (QUICK ? 200_000 : 1_000_000));
+/** New entries per incremental verification, and how many times it is timed. */
+const INCREMENT = 10_000;
+const INCREMENTAL_ROUNDS = 3;
+/** Entries per timed linking run with and without the tree, and the runs of each. */
+const TREE_LINK_ENTRIES = QUICK ? 10_000 : 20_000;
+const TREE_LINK_ROUNDS = 2;
 const SUBJECTS = 10_000;
 /** Entries committed unlinked at once to time the chain's single sequencer. */
 const LINK_RATE_ENTRIES = 50_000;
@@ -441,6 +455,145 @@ async function verifyScenario(kind) {
   }
 }
 
+/**
+ * Scenario 7: does the single sequencer keep up with peak ingest, and what
+ * does the Merkle tree cost it? Peak ingest is the audited 100-subject list
+ * at 32 connections (the scenario that writes the most entries per second);
+ * then the linker's own rate with and without the tree, same entries.
+ */
+async function treeScenario(server, token, list, actorId) {
+  await server.call('linked');
+  const before = await scrapeAudit(server);
+  const ingest = await drive([server], token, list[1].auditedBody, { connections: 32, seconds: SECONDS });
+  const after = await scrapeAudit(server);
+  const [{ backlog }] = await server.call('sql', { query: 'SELECT (SELECT COUNT(*) FROM audit_entry) - (SELECT COUNT(*) FROM audit_link) AS backlog' });
+  let started = process.hrtime.bigint();
+  await server.call('linked');
+  const catchUpSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const entriesPerSecond = (after.entries - before.entries) / ingest.seconds;
+  const rates = await server.call('treeLinkRate', { count: TREE_LINK_ENTRIES, actorId, rounds: TREE_LINK_ROUNDS });
+  const result = {
+    ingest: { entriesPerSecond, rps: ingest.rps, seconds: ingest.seconds, backlogAtEnd: Number(backlog), catchUpSeconds, errors: ingest.errors },
+    withTree: rates.withTree,
+    chainOnly: rates.chainOnly,
+    ratio: rates.withTree.perSecond / rates.chainOnly.perSecond,
+    headroom: rates.withTree.perSecond / entriesPerSecond,
+    treeComplete: rates.treeSize === rates.headSeq,
+  };
+  log(
+    `  tree: peak ingest ${fmt(entriesPerSecond)} entries/s (audited list, 32 connections), ${num(result.ingest.backlogAtEnd)} unlinked when it stopped, linked ${catchUpSeconds.toFixed(2)} s later; ` +
+      `linker with the tree ${fmt(rates.withTree.perSecond)} entries/s, chain only ${fmt(rates.chainOnly.perSecond)} entries/s → ${result.ratio.toFixed(2)}; headroom ${result.headroom.toFixed(2)} × peak ingest; tree ${result.treeComplete ? 'complete' : 'INCOMPLETE'}`,
+  );
+  return result;
+}
+
+const num = (n, digits = 0) => Number(n).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Random request bodies of inclusion proofs (any seq of the newest checkpoint) and consistency proofs (any smaller size). */
+function proofBodies(treeSize) {
+  return {
+    inclusion: () => JSON.stringify({ query: 'query($s: Int!) { auditInclusionProof(seq: $s) { treeSize leafIndex leafHash hashes } }', variables: { s: 1 + randomInt(treeSize) } }),
+    consistency: () => JSON.stringify({ query: 'query($f: Int!) { auditConsistencyProof(fromSize: $f) { fromSize treeSize hashes } }', variables: { f: 1 + randomInt(treeSize - 1) } }),
+  };
+}
+
+/**
+ * Scenario 8: a large log (LARGE_LOG entries, seeded in bulk exactly as the
+ * linker would have linked it, then checkpointed and witnessed), verified in
+ * full (it must pass; timed against raw SHA-256 of the same leaf bytes),
+ * then INCREMENT new entries linked by the server's own linker and verified
+ * incrementally, INCREMENTAL_ROUNDS times, then proofs over HTTP.
+ */
+async function largeLogScenario(kind) {
+  const db = await createDatabase(kind);
+  const server = await startServer(db.url);
+  try {
+    const { token, id } = await server.call('token', { email: MANAGER });
+    const threads = await server.call('verifyThreads');
+    let started = Date.now();
+    const seeded = await server.call('seedLog', { count: LARGE_LOG, actorId: id });
+    const seedSeconds = (Date.now() - started) / 1000;
+    started = Date.now();
+    await server.call('published');
+    const publishSeconds = (Date.now() - started) / 1000;
+    log(`  large log: ${num(LARGE_LOG)} entries seeded in ${seedSeconds.toFixed(1)} s, checkpointed and witnessed in ${publishSeconds.toFixed(1)} s`);
+
+    // Full verification: it must pass on the seeded log; raw SHA-256 of the same leaf bytes in the same run.
+    const cpuBefore = await server.call('cpu');
+    let t = process.hrtime.bigint();
+    const { verifyAuditChain: full } = await gql(server, token, '{ verifyAuditChain { ok problem checked headSeq treeSize witnessedSize } }');
+    const fullSeconds = Number(process.hrtime.bigint() - t) / 1e9;
+    const fullCpu = ((await server.call('cpu')) - cpuBefore) / 1e6;
+    if (!full.ok || full.checked < LARGE_LOG) throw new Error(`the seeded log did not verify: ${JSON.stringify(full)}`);
+    const rawThreads = await server.call('rawLeafHashRate', { count: LARGE_LOG, actorId: id, first: seeded.first, threads: Math.max(1, threads) });
+    const rawOne = threads > 1 ? await server.call('rawLeafHashRate', { count: LARGE_LOG, actorId: id, first: seeded.first, threads: 1 }) : rawThreads;
+    // What the verification's reading alone costs: the same range query over the whole log, one connection, nothing hashed.
+    const read = await server.call('readRate', { head: full.headSeq });
+    const fullRate = full.checked / fullSeconds;
+    const fullResult = {
+      checked: full.checked,
+      seconds: fullSeconds,
+      serverCpuSeconds: fullCpu,
+      perSecond: fullRate,
+      threads,
+      raw: rawThreads,
+      rawOneThread: rawOne,
+      ratio: fullRate / rawThreads.perSecond,
+      ratioToOneThread: fullRate / rawOne.perSecond,
+      read,
+      target: 0.3,
+    };
+    log(
+      `  full verification: ${num(full.checked)} entries in ${fullSeconds.toFixed(2)} s = ${fmt(fullRate)} entries/s on ${threads} threads (server CPU ${fullCpu.toFixed(1)} s); ` +
+        `raw SHA-256 of the leaf bytes ${fmt(rawThreads.perSecond)}/s on ${rawThreads.threads} threads, ${fmt(rawOne.perSecond)}/s on one → ratio ${fullResult.ratio.toFixed(3)} (${fullResult.ratioToOneThread.toFixed(3)} to one thread); ` +
+        `reading the rows alone ${fmt(read.perSecond)} rows/s on one connection`,
+    );
+
+    // Incremental: the next INCREMENT entries linked by the server's own linker, then verified incrementally.
+    await server.call('backgroundVerification', { on: false });
+    const rounds = [];
+    try {
+      for (let i = 0; i < INCREMENTAL_ROUNDS; i++) {
+        const linked = await server.call('appendEntries', { count: INCREMENT, actorId: id });
+        const cpu = await server.call('cpu');
+        t = process.hrtime.bigint();
+        const { verifyAuditChain: v } = await gql(server, token, '{ verifyAuditChain(incremental: true) { ok problem checked incremental headSeq } }');
+        const seconds = Number(process.hrtime.bigint() - t) / 1e9;
+        const serverCpuSeconds = ((await server.call('cpu')) - cpu) / 1e6;
+        if (!v.ok || !v.incremental || v.checked < INCREMENT) throw new Error(`incremental verification: ${JSON.stringify(v)}`);
+        rounds.push({ checked: v.checked, seconds, serverCpuSeconds, headSeq: v.headSeq, linkSeconds: linked.seconds });
+      }
+      // Where an incremental run's time goes: one more round under the sampling profiler (not timed).
+      await server.call('appendEntries', { count: INCREMENT, actorId: id });
+      var incrementalProfile = await profiled(server, `incremental-${kind}`, () => gql(server, token, '{ verifyAuditChain(incremental: true) { ok } }'));
+    } finally {
+      await server.call('backgroundVerification', { on: true });
+    }
+    const incremental = { profile: incrementalProfile, rounds, medianSeconds: median(rounds.map((r) => r.seconds)), maxSeconds: Math.max(...rounds.map((r) => r.seconds)), target: 0.5 };
+    log(`  incremental profile: ${incrementalProfile.byFunction.slice(0, 8).map((f) => `${f.name} ${f.percent.toFixed(1)}%`).join('; ')}`);
+    log(`  incremental verification of ${num(INCREMENT)} new entries on ${num(LARGE_LOG)}: ${rounds.map((r) => `${r.seconds.toFixed(3)} s (CPU ${r.serverCpuSeconds.toFixed(3)} s)`).join(', ')} (median ${incremental.medianSeconds.toFixed(3)} s)`);
+
+    // Proofs over HTTP (GraphQL), against the newest checkpoint.
+    await server.call('published');
+    const { auditCheckpoint } = await gql(server, token, '{ auditCheckpoint { treeSize } }');
+    const bodies = proofBodies(auditCheckpoint.treeSize);
+    const proofs = { treeSize: auditCheckpoint.treeSize, runs: [] };
+    for (const connections of [1, 8]) {
+      for (const kindOfProof of ['inclusion', 'consistency']) {
+        await drive([server], token, bodies[kindOfProof], { connections, seconds: 1 }); // warm-up
+        const r = await drive([server], token, bodies[kindOfProof], { connections, seconds: SECONDS });
+        proofs.runs.push({ proof: kindOfProof, connections, rps: r.rps, p50: r.p50, p99: r.p99, requests: r.requests, errors: r.errors });
+        log(`  ${kindOfProof} proofs at ${connections} connection(s): ${fmt(r.rps)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms${r.errors ? `, ERRORS ${r.errors}` : ''}`);
+      }
+    }
+    return { entries: LARGE_LOG, seedSeconds, publishSeconds, full: fullResult, incremental, proofs };
+  } finally {
+    await server.close();
+    await db.drop();
+  }
+}
+
 /** MySQL only: the audited read on two server processes sharing one database, against one process, at 32 connections. */
 async function twoProcesses(db, first, token, list) {
   const second = await startServer(db.url);
@@ -485,9 +638,17 @@ async function recorded(out, key, work) {
 
 async function benchDatabase(kind) {
   log(`\n== ${kind} ==`);
+  const out = { kind };
+  if (['single', 'list', 'update', 'failclosed', 'link', 'two', 'tree'].some(wanted)) await onSeededServer(kind, out);
+  if (wanted('verify')) out.verify = await recorded(out, 'verify', () => verifyScenario(kind));
+  if (wanted('largelog')) out.largeLog = await recorded(out, 'largelog', () => largeLogScenario(kind));
+  return out;
+}
+
+/** The scenarios on one server with seeded subjects and chain, beside the plain stack. */
+async function onSeededServer(kind, out) {
   const db = await createDatabase(kind);
   const server = await startServer(db.url);
-  const out = { kind };
   let plain = null;
   try {
     const { token, id } = await server.call('token', { email: MANAGER });
@@ -498,14 +659,14 @@ async function benchDatabase(kind) {
     log(`  seeded ${SUBJECTS.toLocaleString('en-US')} subjects and ${SEEDED_ENTRIES.toLocaleString('en-US')} chained entries in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     const list = scenarios(range);
     const chosen = list.filter((s) => wanted(s.key));
-    plain = await startPlain(await plainDatabaseUrl(server, db));
+    if (chosen.length) plain = await startPlain(await plainDatabaseUrl(server, db));
     // Warm-up: JIT, connection pool, statement caches.
     for (const s of chosen) {
       await load([plain.server], plain.token, s.auditedBody, { connections: 8, seconds: 1 });
       await load([server], token, s.baseBody, { connections: 8, seconds: 1 });
       await load([server], token, s.auditedBody, { connections: 8, seconds: 1 });
     }
-    out.scenarios = {};
+    if (chosen.length) out.scenarios = {};
     for (const s of chosen) {
       out.scenarios[s.key] = { title: s.title, base: s.base, audited: s.audited, target: s.target, plainTargets: s.plainTargets, runs: [] };
       for (const c of CONNECTIONS) out.scenarios[s.key].runs.push(await runSet(server, token, plain, s, c));
@@ -523,14 +684,13 @@ async function benchDatabase(kind) {
       const l = out.linkRate;
       if (l) log(`  chain linker: ${l.count.toLocaleString('en-US')} committed entries linked in ${l.seconds.toFixed(2)} s = ${fmt(l.perSecond)} entries/s (server CPU ${l.serverCpuSeconds.toFixed(2)} s)`);
     }
+    if (wanted('tree')) out.tree = await recorded(out, 'tree', () => treeScenario(server, token, list, id));
     if (kind === 'mysql' && wanted('two')) out.twoProcesses = await recorded(out, 'two', () => twoProcesses(db, server, token, list));
   } finally {
     await plain?.server.close();
     await server.close();
     await db.drop();
   }
-  if (wanted('verify')) out.verify = await recorded(out, 'verify', () => verifyScenario(kind));
-  return out;
 }
 
 async function main() {
@@ -545,19 +705,36 @@ async function main() {
   };
   mkdirSync(OUT, { recursive: true });
   const json = path.join(OUT, 'latest.json');
+  // A subset (BENCH_ONLY) updates its figures in the previous results; the summary names that run apart.
+  const previous = ONLY && existsSync(json) ? JSON.parse(readFileSync(json, 'utf8')) : null;
+  const partial = previous ? { startedAt: startedAt.toISOString(), only: [...ONLY], databases: DATABASES, quick: QUICK, seconds: SECONDS, loadAverageAtStart: results.machine.loadAverageAtStart } : null;
   const md = path.join(OUT, 'summary.md');
   const write = () => {
     results.totalSeconds = (Date.now() - t0) / 1000;
     results.machine.loadAverageAtEnd = os.loadavg().map((n) => Number(n.toFixed(1)));
-    writeFileSync(json, `${JSON.stringify(results, null, 2)}\n`);
-    writeFileSync(md, markdownSummary(results));
+    let written = results;
+    if (previous) {
+      partial.totalSeconds = results.totalSeconds;
+      partial.loadAverageAtEnd = results.machine.loadAverageAtEnd;
+      const same = (r) => r.only.join() === partial.only.join() && (r.databases ?? []).join() === partial.databases.join();
+      written = { ...previous, partialRuns: [...(previous.partialRuns ?? []).filter((r) => !same(r)), partial], databases: { ...previous.databases } };
+      for (const [kind, db] of Object.entries(results.databases)) {
+        const { kind: _kind, failures, ...figures } = db;
+        for (const key of Object.keys(figures)) if (figures[key] && typeof figures[key] === 'object') figures[key].run = partial.startedAt;
+        written.databases[kind] = { ...(previous.databases[kind] ?? { kind }), ...figures, ...(failures ? { failures: { ...(previous.databases[kind]?.failures ?? {}), ...failures } } : {}) };
+      }
+    }
+    writeFileSync(json, `${JSON.stringify(written, null, 2)}\n`);
+    writeFileSync(md, markdownSummary(written));
+    return written;
   };
   // Written after each database, so a run cut short keeps what it measured.
+  let written = results;
   for (const kind of DATABASES) {
     results.databases[kind] = await benchDatabase(kind);
-    write();
+    written = write();
   }
-  log(`\n${markdownSummary(results)}`);
+  log(`\n${markdownSummary(written)}`);
   log(`wrote ${path.relative(process.cwd(), json)} and ${path.relative(process.cwd(), md)} in ${results.totalSeconds.toFixed(0)} s`);
 }
 

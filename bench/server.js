@@ -32,6 +32,7 @@ async function main() {
   let profiler = null;
   const post = (method, params) => new Promise((resolve, reject) => profiler.post(method, params, (e, r) => (e ? reject(e) : resolve(r))));
   const writeWithin = services.auditWriter.writeWithin.bind(services.auditWriter);
+  let stashedListeners = [];
 
   const handlers = {
     /** 10,000 subjects (with digest keys) and N audit entries linked as a valid chain. */
@@ -39,6 +40,42 @@ async function main() {
     seedChain: ({ count, actorId }) => seed.seedChain(services, count, actorId),
     rawHashRate: ({ count, actorId, first }) => seed.rawHashRate(count, actorId, first),
     linkRate: ({ count, actorId }) => seed.linkRate(services, count, actorId),
+    treeLinkRate: ({ count, actorId, rounds }) => seed.treeLinkRate(services, count, actorId, rounds),
+    seedLog: ({ count, actorId }) => seed.seedLog(services, count, actorId),
+    appendEntries: ({ count, actorId }) => seed.appendEntries(services, count, actorId),
+    rawLeafHashRate: ({ count, actorId, first, threads }) => seed.rawLeafHashRate(count, actorId, first, threads),
+    verifyThreads: () => services.config.auditVerifyThreads,
+    /** Verification's range query over the log on a connection of its own, rows only (nothing hashed), timed. */
+    readRate: async ({ head }) => {
+      const { openRangeReader } = require(path.join(DIST, 'modules', 'audit', 'transparency', 'range-readers.js'));
+      const { RANGE_PAGE } = require(path.join(DIST, 'modules', 'audit', 'transparency', 'range-verification.js'));
+      const reader = await openRangeReader(url);
+      try {
+        let rows = 0;
+        const started = process.hrtime.bigint();
+        for (let from = 1; from <= head; from += RANGE_PAGE) rows += (await reader.links(from, Math.min(head, from + RANGE_PAGE - 1))).length;
+        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+        return { rows, seconds, perSecond: rows / seconds };
+      } finally {
+        await reader.close();
+      }
+    },
+    /** Links everything, signs a checkpoint of it and hands it to the witnesses. */
+    published: async () => {
+      await services.linker.linkPending();
+      await services.transparency.publisher.publish();
+      return true;
+    },
+    /**
+     * The incremental verification the server runs after each checkpoint, off
+     * while the benchmark times its own (so that run covers all new entries).
+     */
+    backgroundVerification: ({ on }) => {
+      const listeners = services.transparency.publisher.listeners;
+      if (!on) stashedListeners = listeners.splice(0);
+      else listeners.push(...stashedListeners.splice(0));
+      return on;
+    },
     /** A session token for a demo user, signed as login would sign it (the benchmark measures reads, not sign-in). */
     token: async ({ email }) => {
       const [user] = await services.db.manager.query('SELECT id, role, token_version AS tv FROM app_user WHERE email = ?', [email]);
