@@ -720,7 +720,11 @@ async function main() {
       written = { ...previous, partialRuns: [...(previous.partialRuns ?? []).filter((r) => !same(r)), partial], databases: { ...previous.databases } };
       for (const [kind, db] of Object.entries(results.databases)) {
         const { kind: _kind, failures, ...figures } = db;
-        for (const key of Object.keys(figures)) if (figures[key] && typeof figures[key] === 'object') figures[key].run = partial.startedAt;
+        // each figure names its run (each scenario, not the scenarios' map)
+        for (const key of Object.keys(figures)) {
+          const tagged = key === 'scenarios' ? Object.values(figures[key] ?? {}) : [figures[key]];
+          for (const f of tagged) if (f && typeof f === 'object') f.run = partial.startedAt;
+        }
         written.databases[kind] = { ...(previous.databases[kind] ?? { kind }), ...figures, ...(failures ? { failures: { ...(previous.databases[kind]?.failures ?? {}), ...failures } } : {}) };
       }
     }
