@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { AUDITOR, MANAGER, STAFF, startServer, type TestServer } from '../support/server';
-import { choose, notification, open } from './support/app';
+import { choose, listedCount, notification, open } from './support/app';
 import { launch, menuLabels, screenshot, seriousProblems, signIn, switchLanguage, type E2EBrowser } from './support/browser';
 
 /** The internal audit through its screens: the auditor plans and finds, the manager assigns, the owner acts, the auditor verifies and closes. */
@@ -95,7 +95,7 @@ describe('the internal audit in the browser', () => {
     await open(page, s, '/CorrectiveAction');
     await page.getByRole('heading', { name: 'My corrective actions' }).waitFor();
     const ids = (await s.sql<{ id: number; owner_id: number }>('SELECT a.id, a.owner_id FROM internal_audit_action a JOIN app_user u ON u.id = a.owner_id WHERE u.email = ?', [STAFF])).map((r) => String(r.id));
-    expect(await page.locator('table tbody tr').count()).toBe(ids.length);
+    expect(await listedCount(page, ids.length)).toBe(ids.length);
     const mine = ids.at(-1)!;
     await open(page, s, `/CorrectiveAction/${mine}`);
     await page.getByLabel('Action taken').fill('The privacy manager reviews every ledger record in March; L-12 reviewed');

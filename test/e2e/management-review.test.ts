@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { japanToday } from '../../admin-ui/src/format';
 import { AUDITOR, MANAGER, STAFF, startServer, type TestServer } from '../support/server';
-import { choose, open } from './support/app';
+import { choose, listedCount, open } from './support/app';
 import { launch, menuLabels, screenshot, seriousProblems, signIn, switchLanguage, type E2EBrowser } from './support/browser';
 
 /** The management review through its screens: the manager plans and holds it, assigns an action, the owner records the result, the review closes; the auditor reads it. */
@@ -104,7 +104,7 @@ describe('the management review in the browser', () => {
     await open(page, s, '/ManagementReviewAction');
     await page.getByRole('heading', { name: 'My review actions' }).waitFor();
     const mine = await s.sql<{ id: number }>('SELECT a.id FROM management_review_action a JOIN app_user u ON u.id = a.owner_id WHERE u.email = ? ORDER BY a.id', [STAFF]);
-    expect(await page.locator('table tbody tr').count()).toBe(mine.length);
+    expect(await listedCount(page, mine.length)).toBe(mine.length);
     await open(page, s, `/ManagementReviewAction/${mine.at(-1)!.id}/show`);
     await page.getByTestId('record-result').click();
     await page.getByRole('textbox', { name: 'Result' }).fill('Weekly deadline check started on Mondays');

@@ -14,6 +14,19 @@ export async function rows(page: Page): Promise<string[][]> {
   return body.locator('tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => (td.textContent ?? '').trim())));
 }
 
+/**
+ * Waits until the first react-admin list shows exactly `count` records (its
+ * data rows, not the loading placeholder's) and returns that count; a list
+ * that never gets there fails with the count it shows.
+ */
+export async function listedCount(page: Page, count: number, timeout = 15_000): Promise<number> {
+  const dataRows = 'table tbody.datagrid-body tr';
+  await page
+    .waitForFunction(([selector, n]) => document.querySelectorAll(selector as string).length === n, [dataRows, count] as const, { timeout })
+    .catch(() => undefined);
+  return page.locator(dataRows).count();
+}
+
 /** Picks an option of a MUI select (react-admin SelectInput) by its label and option text. */
 export async function choose(page: Page, label: string | RegExp, option: string | RegExp): Promise<void> {
   const item = page.getByRole('option', { name: option, exact: typeof option === 'string' });
