@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import madge from 'madge';
 
@@ -19,6 +20,13 @@ describe('server/src layering', () => {
 
   test('no import circle', () => {
     expect(graph.circular()).toEqual([]);
+  });
+
+  test("mysql2 is loaded as TypeORM loads it, never through 'mysql2/promise'", () => {
+    // TypeORM wraps each query in PoolConnection.promise(), which requires mysql2's promise wrapper every time; once
+    // 'mysql2/promise' has loaded that wrapper from another path, each of those requires resolves the file anew
+    const promiseApi = Object.entries(graph.obj()).filter(([file]) => readFileSync(join(SRC, file), 'utf8').includes("from 'mysql2/promise'"));
+    expect(promiseApi.map(([file]) => file)).toEqual([]);
   });
 
   test('domain modules import neither the transport nor the wiring', () => {

@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
@@ -7,7 +6,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type ErrorRequestHandler, type Request } from 'express';
+import express, { type ErrorRequestHandler } from 'express';
 import helmet from 'helmet';
 import { migrations } from '../../migrations';
 import { MovableClock, SystemClock, type Clock } from './clock';
@@ -17,17 +16,18 @@ import { openDatabase, runMigrations } from './db/data-source';
 import { notReadyReason } from './db/readiness';
 import { grantRuntimeAccount } from './db/grants';
 import type { Context } from './graphql/context';
-import { databaseUnavailableError, formatError, unavailableStatusPlugin } from './graphql/format-error';
+import { databaseUnavailableError, errorLogPlugin, formatError, unavailableStatusPlugin } from './graphql/format-error';
 import { isDatabaseUnavailable } from './db/unavailable';
 import { costLimitPlugin, limitRules } from './graphql/limits';
 import { inputTextPlugin } from './graphql/input-text';
 import { anonymousValidationPlugin } from './graphql/schema-details';
 import { buildAppSchema } from './graphql/schema';
-import { logger, requestScope } from './logger';
+import { logger } from './logger';
 import { httpMetrics, registry } from './metrics';
 import { entities } from './modules';
 import { auditPlugin } from './graphql/audit.plugin';
 import { caseDocumentRouter } from './http/case-document.routes';
+import { assignRequestId, originOf, requestIdOf } from './http/request-id';
 import { signInRouter } from './http/sign-in.routes';
 import { Sealer } from './modules/auth/sealer';
 import { witnessRouter } from './http/witness.routes';
@@ -51,11 +51,6 @@ export interface MamoriApp {
   close(): Promise<void>;
 }
 
-function requestIdOf(req: Request): string {
-  const given = req.get('x-request-id');
-  return given && /^[A-Za-z0-9-]{8,64}$/.test(given) ? given : randomUUID();
-}
-
 /** Wires the whole server: database, migrations, seed, GraphQL, UI and health endpoints. */
 export async function createApp(config: Config, clock: Clock = config.clockOffsetMs ? new MovableClock(config.clockOffsetMs) : new SystemClock()): Promise<MamoriApp> {
   if (config.production && clock.moved) throw new ConfigError('A moved clock is refused in production');
@@ -75,6 +70,8 @@ export async function createApp(config: Config, clock: Clock = config.clockOffse
   const app = express();
   const server = createServer(app);
   app.disable('x-powered-by');
+  // No ETag on API answers: a SHA-1 of every response body, for answers to POSTs that no cache keeps (static files keep theirs).
+  app.set('etag', false);
   app.set('trust proxy', process.env.TRUST_PROXY ?? false);
   app.use(
     helmet({
@@ -92,11 +89,7 @@ export async function createApp(config: Config, clock: Clock = config.clockOffse
       },
     }),
   );
-  app.use((req, res, next) => {
-    const requestId = requestIdOf(req);
-    res.setHeader('x-request-id', requestId);
-    requestScope.run({ requestId }, next);
-  });
+  app.use(assignRequestId);
 
   // Readiness, for load balancers: 200 only when this server can read and write through its database connection.
   app.get('/healthz', async (_req, res) => {
@@ -126,6 +119,7 @@ export async function createApp(config: Config, clock: Clock = config.clockOffse
       unavailableStatusPlugin(),
       inputTextPlugin(),
       ...(config.production ? [anonymousValidationPlugin()] : []),
+      errorLogPlugin(),
       auditPlugin(services.auditWriter),
       {
         async requestDidStart() {
@@ -141,9 +135,7 @@ export async function createApp(config: Config, clock: Clock = config.clockOffse
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const requestId = String(requestScope.getStore()?.requestId ?? randomUUID());
-        const clientIp = req.ip ?? 'unknown';
+      context: async ({ req, res }) => {
         const header = req.get('authorization');
         let user: AuthUser | null = null;
         let authError: string | null = null;
@@ -151,13 +143,15 @@ export async function createApp(config: Config, clock: Clock = config.clockOffse
           const token = /^Bearer (\S+)$/i.exec(header)?.[1];
           const outcome = token
             ? await services.auth.authenticate(token).catch((error: unknown) => {
-                throw isDatabaseUnavailable(error) ? databaseUnavailableError(error) : error;
+                if (!isDatabaseUnavailable(error)) throw error;
+                logger.error('database unavailable', { name: (error as Error).name, path: 'authentication', requestId: requestIdOf(res) });
+                throw databaseUnavailableError(error);
               })
             : { error: 'The Authorization header must be "Bearer <token>"' };
           if ('user' in outcome) user = outcome.user;
           else authError = outcome.error;
         }
-        return { ...createCaller(user, { requestId, clientIp }, db, clock), authError, services, resolvers };
+        return { ...createCaller(user, originOf(req, res), db, clock), authError, services, resolvers };
       },
     }),
   );
@@ -190,7 +184,7 @@ export async function createApp(config: Config, clock: Clock = config.clockOffse
     } else if (status === 400) {
       res.status(400).json({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
     } else {
-      logger.error('request failed', { name: err?.name });
+      logger.error('request failed', { name: err?.name, requestId: requestIdOf(res) });
       res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
     }
   };

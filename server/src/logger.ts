@@ -1,20 +1,12 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import winston from 'winston';
 
 /**
- * Operational log: JSON lines with the request id. Never pass personal data
- * here — log ids, codes and counts only; the audit log is a separate thing.
+ * Operational log: JSON lines; a line about a request names its `requestId`.
+ * Never pass personal data here — log ids, codes and counts only; the audit
+ * log is a separate thing.
  */
-export const requestScope = new AsyncLocalStorage<{ requestId: string }>();
-
-const withRequestId = winston.format((info) => {
-  const scope = requestScope.getStore();
-  if (scope) info.requestId = scope.requestId;
-  return info;
-});
-
 export const logger = winston.createLogger({
   level: process.env.LOG_LEVEL || (process.env.NODE_ENV === 'test' ? 'warn' : 'info'),
-  format: winston.format.combine(withRequestId(), winston.format.timestamp(), winston.format.json()),
+  format: winston.format.combine(winston.format.timestamp(), winston.format.json()),
   transports: [new winston.transports.Console({ stderrLevels: ['error', 'warn'] })],
 });

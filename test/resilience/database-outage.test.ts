@@ -77,6 +77,16 @@ describe('a database outage during load (MariaDB through a proxy that is cut)', 
       expect({ id: s.requestId, status: s.status }).toEqual({ id: s.requestId, status: 503 });
     }
 
+    // the server's log says what failed and for which request, by name only
+    const sent = new Set(log.map((s) => s.requestId));
+    const failures = server
+      .output()
+      .split('\n')
+      .filter((line) => /"message":"(database unavailable|audit write failed; response withheld)"/.test(line))
+      .map((line) => JSON.parse(line) as { requestId?: string });
+    expect(failures.length).toBeGreaterThan(0);
+    for (const line of failures) expect(sent.has(line.requestId ?? '')).toBe(true);
+
     const verdict = await verify(server.url, token, db.url, tag, log);
     expect(verdict.chain).toMatchObject({ ok: true, unlinked: 0, firstBrokenSeq: null });
     expect({ links: verdict.links, minSeq: verdict.minSeq, maxSeq: verdict.maxSeq }).toEqual({ links: verdict.entries, minSeq: 1, maxSeq: verdict.entries });

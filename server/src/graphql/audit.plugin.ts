@@ -20,7 +20,7 @@ export function auditPlugin(writer: AuditWriter): ApolloServerPlugin<Context> {
           try {
             await writer.write(entries);
           } catch (error) {
-            logger.error('audit write failed; response withheld', { error: (error as Error).name, entries: entries.length });
+            logger.error('audit write failed; response withheld', { error: (error as Error).name, entries: entries.length, requestId: contextValue.requestId });
             response.http.status = 503;
             response.http.headers.set('retry-after', '5');
             if (response.body.kind === 'single') {

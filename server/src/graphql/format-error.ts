@@ -91,6 +91,31 @@ export function unavailableStatusPlugin(): ApolloServerPlugin {
   };
 }
 
+/**
+ * Logs each error the formatter masks (the database unavailable, anything
+ * unexpected) by its name and path, with the request's id; nothing else of it.
+ */
+export function errorLogPlugin(): ApolloServerPlugin<{ requestId?: string }> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            const original = unwrapResolverError(error);
+            if (isAppError(original) || original instanceof ArgumentValidationError || isRetryableConflict(original)) continue;
+            const code = error.extensions?.code;
+            if ((typeof code === 'string' && PASS_THROUGH.has(code)) || error.message.startsWith('Too many errors processing variables')) continue;
+            const name = (original as Error)?.name ?? 'unknown';
+            const path = error.path?.join('.');
+            if (isDatabaseUnavailable(original)) logger.error('database unavailable', { name, path, requestId: contextValue.requestId });
+            else logger.error('unexpected error', { name, path, requestId: contextValue.requestId });
+          }
+        },
+      };
+    },
+  };
+}
+
 /** Raised while authenticating, before the request pipeline runs: also a 503. */
 export function databaseUnavailableError(cause: unknown): GraphQLError {
   return new GraphQLError(DATABASE_UNAVAILABLE, {
@@ -103,7 +128,8 @@ export function databaseUnavailableError(cause: unknown): GraphQLError {
  * The one error formatter: our typed errors pass through with their codes,
  * argument validation becomes BAD_USER_INPUT naming the field, graphql-js
  * request errors keep their codes without echoing values, and anything else is
- * masked as INTERNAL_SERVER_ERROR (logged by name only: no SQL, no personal data).
+ * masked as INTERNAL_SERVER_ERROR (logged by errorLogPlugin by name only: no
+ * SQL, no personal data).
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
@@ -144,9 +170,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   if (isDatabaseUnavailable(original)) {
     // fail closed with a message the caller can act on; still no driver text
-    logger.error('database unavailable', { name: (original as Error)?.name ?? 'unknown', path: formatted.path?.join('.') });
     return { message: DATABASE_UNAVAILABLE, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   }
-  logger.error('unexpected error', { name: (original as Error)?.name ?? 'unknown', path: formatted.path?.join('.') });
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import express, { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
 import { isAppError, unauthenticated, type ErrorCode } from '../errors';
-import { logger, requestScope } from '../logger';
+import { logger } from '../logger';
+import { originOf, requestIdOf } from './request-id';
 import { httpMetrics } from '../metrics';
 import { createCaller, type Caller } from '../modules/common/caller';
 import type { Services } from '../services';
@@ -25,7 +25,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   TOO_MANY_REQUESTS: 429,
 };
 
-async function callerOf(req: Request, services: Services): Promise<Caller> {
+async function callerOf(req: Request, res: Response, services: Services): Promise<Caller> {
   const token = /^Bearer (\S+)$/i.exec(req.get('authorization') ?? '')?.[1];
   const outcome = token ? await services.auth.authenticate(token) : { error: 'Sign in first' };
   if ('error' in outcome) {
@@ -33,14 +33,13 @@ async function callerOf(req: Request, services: Services): Promise<Caller> {
     throw unauthenticated(outcome.error);
   }
   const { user } = outcome;
-  const origin = { requestId: String(requestScope.getStore()?.requestId ?? randomUUID()), clientIp: req.ip ?? 'unknown' };
-  return createCaller(user, origin, services.db, services.clock);
+  return createCaller(user, originOf(req, res), services.db, services.clock);
 }
 
 /** Signs the caller in before any body is read, so anonymous uploads are refused without buffering them. */
 function authenticate(services: Services): RequestHandler {
   return (req, res, next) => {
-    callerOf(req, services).then((caller) => {
+    callerOf(req, res, services).then((caller) => {
       res.locals.caller = caller;
       next();
     }, next);
@@ -66,7 +65,7 @@ async function commitAudit(services: Services, caller: Caller, res: Response): P
     await services.auditWriter.write(caller.audit.drain());
     return true;
   } catch {
-    logger.error('audit write failed; document response withheld');
+    logger.error('audit write failed; document response withheld', { requestId: caller.requestId });
     res.status(503).json({ errors: [{ message: AUDIT_UNAVAILABLE, extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
     return false;
   }
@@ -89,7 +88,7 @@ const onError: ErrorRequestHandler = (err, _req, res, _next) => {
   } else if (err?.type === 'entity.too.large') {
     res.status(413).json({ errors: [{ message: 'A document may be at most 10 MB', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
   } else {
-    logger.error('document request failed', { name: err?.name });
+    logger.error('document request failed', { name: err?.name, requestId: requestIdOf(res) });
     res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
   }
 };

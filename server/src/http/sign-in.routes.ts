@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
 import type { Clock } from '../clock';
-import { logger, requestScope } from '../logger';
+import { logger } from '../logger';
+import { originOf, requestIdOf } from './request-id';
 import type { AuditWriter } from '../modules/audit/audit-writer';
 import { RequestAudit } from '../modules/audit/request-audit';
 import type { Sealer } from '../modules/auth/sealer';
@@ -66,8 +66,7 @@ export function signInRouter({ sso, auditWriter, clock, sealer, publicUrl, passw
   const cookie = { httpOnly: true, secure: publicUrl.startsWith('https:'), path: COOKIE_PATH };
   const toUi = (res: Response, query: string) => res.redirect(303, `${publicUrl}/?${query}#/login`);
 
-  const auditOf = (req: Request) =>
-    new RequestAudit({ actorId: null, actorRole: null, requestId: String(requestScope.getStore()?.requestId ?? randomUUID()), clientIp: req.ip ?? 'unknown' }, clock);
+  const auditOf = (req: Request, res: Response) => new RequestAudit({ actorId: null, actorRole: null, ...originOf(req, res) }, clock);
 
   router.get('/oidc/start', async (req, res) => {
     res.set('cache-control', 'no-store');
@@ -76,7 +75,7 @@ export function signInRouter({ sso, auditWriter, clock, sealer, publicUrl, passw
       started = await sso.begin();
     } catch (error) {
       if (!(error instanceof SignInRefused)) throw error;
-      const audit = auditOf(req);
+      const audit = auditOf(req, res);
       audit.record('LOGIN_FAILED', { entityType: 'User', reason: `single sign-on: ${error.reason}`, outcome: 'DENIED' });
       if (await committed(audit, res)) toUi(res, `sso_error=${error.refusal}`);
       return;
@@ -87,7 +86,7 @@ export function signInRouter({ sso, auditWriter, clock, sealer, publicUrl, passw
   });
 
   router.get('/oidc/callback', async (req, res) => {
-    const audit = auditOf(req);
+    const audit = auditOf(req, res);
     const pending = openCookie<PendingSignIn>(sealer, req, PENDING_COOKIE, clock.now().getTime());
     res.clearCookie(PENDING_COOKIE, cookie).set('cache-control', 'no-store');
     let outcome: SignedIn | SignInRefused;
@@ -114,7 +113,7 @@ export function signInRouter({ sso, auditWriter, clock, sealer, publicUrl, passw
       await auditWriter.write(audit.drain());
       return true;
     } catch {
-      logger.error('audit write failed; single sign-on withheld');
+      logger.error('audit write failed; single sign-on withheld', { requestId: requestIdOf(res) });
       res.status(503).type('text/plain').send('The audit log could not be written, so nobody was signed in; try again later');
       return false;
     }
@@ -130,7 +129,7 @@ export function signInRouter({ sso, auditWriter, clock, sealer, publicUrl, passw
     res.json({ token: signedIn.token, twoFactorEnrollmentRequired: false, user: signedIn.user });
   });
   router.use(((error, _req, res, _next) => {
-    logger.error('single sign-on failed', { name: (error as Error)?.name });
+    logger.error('single sign-on failed', { name: (error as Error)?.name, requestId: requestIdOf(res) });
     res.status(500).type('text/plain').send('Sign-in failed; try again later');
   }) as ErrorRequestHandler);
   return router;

@@ -132,6 +132,8 @@ export class RequestAudit {
   /** Takes every pending entry (reads last, as they happened during execution). */
   drain(): NewAuditEntry[] {
     const entries = this.events;
+    this.events = [];
+    if (this.reads.size === 0) return entries;
     const occurredAt = this.clock.now().toISOString();
     for (const read of this.reads.values()) {
       const { breakGlassReason, caseId } = read.justification;
@@ -146,7 +148,6 @@ export class RequestAudit {
         }, occurredAt),
       );
     }
-    this.events = [];
     this.reads.clear();
     this.last = null;
     return entries;
