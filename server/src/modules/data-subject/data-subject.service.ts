@@ -2,6 +2,7 @@ import { IsNull, type EntityManager } from 'typeorm';
 import { PERSONAL_DATA_FIELDS, type DataSubjectPersonalField } from '@mamori/shared';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/data-source';
+import { PrimaryKeyReader } from '../../db/primary-key-reader';
 import { badInput, conflict, forbidden, notFound } from '../../errors';
 import type { Caller } from '../common/caller';
 import { applyListArgs, toId, toIds } from '../common/list';
@@ -52,6 +53,9 @@ function normalise(field: DataSubjectPersonalField, value: string | null | undef
 
 /** Data subjects: the only place that reads or writes their table. */
 export class DataSubjectService {
+  /** Every read of a subject starts here, on every request: one statement built once. */
+  private readonly byId = new PrimaryKeyReader(DataSubject);
+
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
@@ -60,7 +64,7 @@ export class DataSubjectService {
   ) {}
 
   async find(id: string | number, manager: EntityManager = this.db.manager): Promise<DataSubject> {
-    const subject = await manager.findOneBy(DataSubject, { id: toId(id) });
+    const subject = await this.byId.find(manager, toId(id));
     if (!subject) throw notFound('DataSubject', id);
     return subject;
   }
