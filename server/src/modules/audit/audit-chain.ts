@@ -2,6 +2,8 @@ import type { EntityManager } from 'typeorm';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/data-source';
 import { LeaseLostError } from '../../db/lease';
+import { hexDigestLiteral, integerLiteral, isoInstantLiteral } from '../../db/literals';
+import { StatementPipeline } from '../../db/statement-pipeline';
 import { isDatabaseUnavailable } from '../../db/unavailable';
 import { logger } from '../../logger';
 import { auditMetrics } from '../../metrics';
@@ -193,25 +195,36 @@ export class ChainLinker {
     );
     if (pending.length < LINK_BATCH) this.scannedAll = true;
     if (pending.length === 0) return 0;
-    const linkedAt = this.clock.now().toISOString();
+    const linkedAt = isoInstantLiteral(this.clock.now().toISOString());
     let { seq, hash } = head;
-    const links = pending.map((entry) => {
+    let newestLinked = newest;
+    const links: Array<{ seq: number; canonical: string }> = [];
+    // Literal rows of checked numbers, digests and the linker's own timestamp: binding makes the driver escape 5 values per link.
+    let rows: string[] = [];
+    const statements = new StatementPipeline();
+    const insert = (values: string[]) =>
+      statements.send(manager.query(`INSERT INTO audit_link (seq, entry_id, prev_hash, hash, linked_at) VALUES ${values.join(',')}`));
+    let hashLiteral = hexDigestLiteral(hash);
+    for (const entry of pending) {
       seq += 1;
-      const prevHash = hash;
       const canonical = canonicalEntry(entry);
-      hash = linkHash(seq, prevHash, canonical);
-      return { seq, entryId: entry.id, prevHash, hash, linkedAt, canonical };
-    });
-    // Positional multi-row INSERTs: TypeORM's insert builder re-scans its named parameters per value.
-    for (let i = 0; i < links.length; i += 1000) {
-      const chunk = links.slice(i, i + 1000);
-      await manager.query(
-        `INSERT INTO audit_link (seq, entry_id, prev_hash, hash, linked_at) VALUES ${chunk.map(() => '(?,?,?,?,?)').join(',')}`,
-        chunk.flatMap((l) => [l.seq, l.entryId, l.prevHash, l.hash, l.linkedAt]),
-      );
+      const entryId = Number(entry.id);
+      const prevLiteral = hashLiteral;
+      hash = linkHash(seq, hash, canonical);
+      hashLiteral = hexDigestLiteral(hash);
+      rows.push(`(${integerLiteral(seq)},${integerLiteral(entryId)},${prevLiteral},${hashLiteral},${linkedAt})`);
+      links.push({ seq, canonical });
+      if (entryId > newestLinked) newestLinked = entryId;
+      if (rows.length === 1000) {
+        await insert(rows);
+        rows = [];
+      }
     }
+    if (rows.length > 0) await insert(rows);
+    // the tree is computed while the last links are inserted; any failed statement fails the transaction
     await this.observer?.linked(manager, links);
-    this.pendingTip = { seq, hash, newestEntryId: Math.max(newest, links[links.length - 1]!.entryId) };
+    await statements.drain();
+    this.pendingTip = { seq, hash, newestEntryId: newestLinked };
     auditMetrics.headSeq.set(seq);
     return pending.length;
   }

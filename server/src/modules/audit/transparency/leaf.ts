@@ -1,4 +1,4 @@
-import { leafHash } from './merkle';
+import { textLeafHash } from './merkle';
 
 /** The leaf bytes of an entry: its canonical encoding (canonical.ts) as UTF-8. */
 export function leafBytes(canonical: string): Buffer {
@@ -7,5 +7,5 @@ export function leafBytes(canonical: string): Buffer {
 
 /** The RFC 9162 leaf hash of an entry's canonical encoding. */
 export function leafOf(canonical: string): Buffer {
-  return leafHash(leafBytes(canonical));
+  return textLeafHash(canonical);
 }

@@ -1,4 +1,4 @@
-import { createHash, hash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * The Merkle tree of RFC 6962 / RFC 9162 (section 2.1): leaf hash =
@@ -6,15 +6,35 @@ import { createHash, hash } from 'node:crypto';
  * largest power of two below the size. Pure functions: the stored tree, the
  * witness and the offline verifier share them.
  */
-const LEAF_PREFIX = Buffer.from([0]);
-const NODE_PREFIX = Buffer.from([1]);
 
+/** One 0x01 ‖ left ‖ right block, reused: a node hash allocates nothing but its digest. */
+const NODE_BLOCK = Buffer.alloc(65);
+NODE_BLOCK[0] = 1;
+let leafBlock = Buffer.alloc(1024);
+
+// One-shot hash (node:crypto `hash`): no Hash object per leaf or node, the linker's cost per entry.
 export function leafHash(leaf: Buffer): Buffer {
-  return createHash('sha256').update(LEAF_PREFIX).update(leaf).digest();
+  if (leafBlock.length < leaf.length + 1) leafBlock = Buffer.alloc(2 * (leaf.length + 1));
+  leafBlock[0] = 0;
+  leaf.copy(leafBlock, 1);
+  return hash('sha256', leafBlock.subarray(0, leaf.length + 1), 'buffer');
+}
+
+/** The leaf hash of UTF-8 text, encoded once into the reused block. */
+export function textLeafHash(text: string): Buffer {
+  const most = 3 * text.length + 1;
+  if (leafBlock.length < most) leafBlock = Buffer.alloc(2 * most);
+  leafBlock[0] = 0;
+  const length = leafBlock.write(text, 1, 'utf8');
+  return hash('sha256', leafBlock.subarray(0, length + 1), 'buffer');
 }
 
 export function nodeHash(left: Buffer, right: Buffer): Buffer {
-  return createHash('sha256').update(NODE_PREFIX).update(left).update(right).digest();
+  // a proof's hashes come from outside: any other length is hashed as it is, never cut or padded
+  if (left.length !== 32 || right.length !== 32) return hash('sha256', Buffer.concat([NODE_BLOCK.subarray(0, 1), left, right]), 'buffer');
+  left.copy(NODE_BLOCK, 1, 0, 32);
+  right.copy(NODE_BLOCK, 33, 0, 32);
+  return hash('sha256', NODE_BLOCK, 'buffer');
 }
 
 /**
@@ -40,7 +60,7 @@ export function subtreeLevels(leaves: Buffer, count: number): Buffer[] {
 }
 
 /** The root of the empty tree: SHA-256 of nothing. */
-export const EMPTY_ROOT = createHash('sha256').digest();
+export const EMPTY_ROOT = hash('sha256', Buffer.alloc(0), 'buffer');
 
 /** The largest power of two smaller than n (n ≥ 2). */
 export function splitPoint(n: number): number {
@@ -261,9 +281,10 @@ export class TreeBuilder {
     return this.count;
   }
 
-  append(leaf: Buffer): TreeNode[] {
+  /** `finished`, when given, collects the nodes of many appends (no array per leaf). */
+  append(leaf: Buffer, finished: TreeNode[] = []): TreeNode[] {
     let node: TreeNode = { level: 0, index: this.count, hash: leaf };
-    const finished = [node];
+    finished.push(node);
     this.count++;
     while (this.edge.length > 0 && this.edge[this.edge.length - 1]!.level === node.level) {
       const left = this.edge.pop()!;

@@ -1,4 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import { digestLiteral, integerLiteral } from '../../../db/literals';
+import { StatementPipeline } from '../../../db/statement-pipeline';
 import {
   EMPTY_ROOT,
   TreeBuilder,
@@ -87,14 +89,22 @@ export async function rightEdge(manager: EntityManager, size: number): Promise<T
  */
 export async function appendLeaves(manager: EntityManager, from: number, leaves: Buffer[], edge?: TreeNode[]): Promise<TreeNode[]> {
   const builder = new TreeBuilder(from, edge ?? (await rightEdge(manager, from)));
-  const nodes = leaves.flatMap((leaf) => builder.append(leaf));
-  for (let i = 0; i < nodes.length; i += INSERT_CHUNK) {
-    const chunk = nodes.slice(i, i + INSERT_CHUNK);
-    await manager.query(
-      `INSERT INTO audit_tree_node (level, idx, hash) VALUES ${chunk.map(() => '(?,?,?)').join(',')}`,
-      chunk.flatMap((n) => [n.level, n.index, n.hash.toString('hex')]),
-    );
+  // literal rows of checked numbers and digests (binding makes the driver escape 3 values per node), inserted while the next are hashed
+  const statements = new StatementPipeline();
+  const insert = (rows: string[]) => statements.send(manager.query(`INSERT INTO audit_tree_node (level, idx, hash) VALUES ${rows.join(',')}`));
+  const nodes: TreeNode[] = [];
+  let rows: string[] = [];
+  for (const leaf of leaves) {
+    builder.append(leaf, nodes);
+    for (const n of nodes) rows.push(`(${integerLiteral(n.level)},${integerLiteral(n.index)},${digestLiteral(n.hash)})`);
+    nodes.length = 0;
+    if (rows.length >= INSERT_CHUNK) {
+      await insert(rows);
+      rows = [];
+    }
   }
+  if (rows.length > 0) await insert(rows);
+  await statements.drain();
   return builder.rightEdge();
 }
 
