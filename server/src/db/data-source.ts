@@ -157,10 +157,13 @@ export class Database {
   async leasedTransaction<T>(name: string, fn: (manager: EntityManager) => Promise<T>): Promise<T> {
     const lease = this.lease(name);
     if (!lease.held && !(await lease.claim())) throw new LeaseLostError(`lease ${name} is held by another process`);
-    return this.transaction(async (manager) => {
-      await lease.fence(manager);
+    let fenced = 0;
+    const result = await this.transaction(async (manager) => {
+      fenced = await lease.fence(manager);
       return fn(manager);
     });
+    lease.fenceCommitted(fenced);
+    return result;
   }
 }
 

@@ -61,6 +61,8 @@ export class Lease {
   readonly holder = `${hostname().slice(0, 40)}:${process.pid}:${randomUUID().slice(0, 8)}`;
   /** Local monotonic time until which this process may act as holder. */
   private heldUntil = 0;
+  /** Local monotonic time the last committed renewal (a claim's or a fence's) was sent. */
+  private renewedAt = -Infinity;
   private timer: NodeJS.Timeout | null = null;
   private claiming: Promise<boolean> | null = null;
   private readonly acquiredListeners: Array<() => void> = [];
@@ -105,11 +107,14 @@ export class Lease {
 
   private async tryClaim(): Promise<boolean> {
     const wasHeld = this.held;
+    // a fenced transaction that committed since the last renewal renewed the lease (fence); the next renewal is due a period later
+    if (wasHeld && performance.now() < this.renewedAt + this.timing.renewEveryMs) return true;
     const sent = performance.now();
     const { insertIgnore, nowMillis } = this.db.dialect;
     try {
       const won = await this.db.transaction(async (m) => {
-        await m.query(`${insertIgnore} INTO job_lease (name, holder, expires_at) VALUES (?, '', 0)`, [this.name]);
+        // the holder's row exists: a renewal is the UPDATE alone (the INSERT IGNORE would lock the row the fenced transactions write)
+        if (!wasHeld) await m.query(`${insertIgnore} INTO job_lease (name, holder, expires_at) VALUES (?, '', 0)`, [this.name]);
         const changed = await affectedRows(
           m,
           `UPDATE job_lease SET holder = ?, expires_at = ${nowMillis} + ? WHERE name = ? AND (holder = ? OR expires_at < ${nowMillis})`,
@@ -117,7 +122,8 @@ export class Lease {
         );
         return changed === 1;
       });
-      this.heldUntil = won ? sent + this.timing.ttlMs * SAFETY_FRACTION : 0;
+      if (won) this.renewed(sent);
+      else this.heldUntil = 0;
     } catch (error) {
       // unreachable or lost a race: the lease lapses on its own if this keeps failing
       if (!isDatabaseUnavailable(error) && !isRetryableConflict(error)) {
@@ -131,13 +137,20 @@ export class Lease {
     return this.held;
   }
 
+  /** The lease was renewed by a statement sent at `sent` (local monotonic time) that committed. */
+  private renewed(sent: number): void {
+    this.heldUntil = Math.max(this.heldUntil, sent + this.timing.ttlMs * SAFETY_FRACTION);
+    this.renewedAt = Math.max(this.renewedAt, sent);
+  }
+
   /**
    * Inside a transaction: renews the lease only if this process still holds it,
    * else throws LeaseLostError, so the transaction commits only while held. On a
    * cluster a concurrent takeover writes the same row, so one of the two fails
    * certification: the work of a holder that lost its lease never commits.
    */
-  async fence(manager: EntityManager): Promise<void> {
+  async fence(manager: EntityManager): Promise<number> {
+    const sent = performance.now();
     const changed = await affectedRows(
       manager,
       `UPDATE job_lease SET expires_at = ${this.db.dialect.nowMillis} + ? WHERE name = ? AND holder = ?`,
@@ -147,6 +160,12 @@ export class Lease {
       this.heldUntil = 0;
       throw new LeaseLostError(`lease ${this.name} is held by another process`);
     }
+    return sent;
+  }
+
+  /** After the transaction of `fence` (which returned `sent`) committed: the lease is renewed as by a claim. */
+  fenceCommitted(sent: number): void {
+    if (this.heldUntil > 0) this.renewed(sent);
   }
 
   /** Gives the lease up (if held) so a peer need not wait for it to expire. */
