@@ -150,6 +150,26 @@ describe.each(databaseKinds())('Japanese names, readings and contact details on 
     expect(list.data!.allDataSubjects.map((r: { fullNameKana: string }) => r.fullNameKana)).toEqual(['アオキ', 'カカ', 'カガ', 'カキ', 'ガキ']);
   });
 
+  test('a reading changed later sorts and is found by the new reading, not the old', async () => {
+    const made: string[] = [];
+    for (const [name, reading] of [['石井', 'イシイ'], ['上田', 'ウエダ']]) {
+      const res = await s.gql(CREATE, { category: 'CUSTOMER', fullName: `改名 ${name}`, fullNameKana: reading }, manager);
+      made.push(res.data!.createDataSubject.id);
+    }
+    const renamed = await s.gql('mutation($id: ID!, $kana: String) { updateDataSubject(id: $id, fullNameKana: $kana) { id } }', { id: made[0], kana: 'エノモト' }, manager);
+    expect(renamed.errors).toBeUndefined();
+    const list = await s.gql(
+      'query($ids: [ID!]) { allDataSubjects(filter: { ids: $ids }, sortField: "fullNameKana", sortOrder: "ASC") { fullNameKana } }',
+      { ids: made },
+      manager,
+    );
+    expect(list.data!.allDataSubjects.map((r: { fullNameKana: string }) => r.fullNameKana)).toEqual(['ウエダ', 'エノモト']);
+    const find = async (q: string) =>
+      (await s.gql('query($q: String, $ids: [ID!]) { allDataSubjects(filter: { q: $q, ids: $ids }) { id } }', { q, ids: made }, manager)).data!.allDataSubjects.map((r: { id: string }) => r.id);
+    expect(await find('えのもと')).toEqual([made[0]]);
+    expect(await find('いしい')).toEqual([]);
+  });
+
   test.each(CANONICAL)('%s typed %p is stored as %p', async (field, typed, stored) => {
     const res = await s.gql(CREATE, { category: 'CUSTOMER', fullName: '正規 化', [field]: typed }, manager);
     expect(res.errors).toBeUndefined();

@@ -63,6 +63,13 @@ export interface TransactionOptions {
   restore?: object[];
 }
 
+/** A copy of an entity's own properties, nested values cloned (most columns are strings: no structuredClone of the whole row). */
+function snapshotOf(o: object): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(o)) copy[key] = value !== null && typeof value === 'object' ? structuredClone(value) : value;
+  return copy;
+}
+
 /**
  * The application's handle on its database: the TypeORM data source, the
  * dialect, transactions that are safe on both databases, and leases.
@@ -108,7 +115,7 @@ export class Database {
   }
 
   private async retried<T>(run: () => Promise<T>, options: TransactionOptions): Promise<T> {
-    const snapshots = (options.restore ?? []).map((o) => [o, structuredClone({ ...o })] as const);
+    const snapshots = (options.restore ?? []).map((o) => [o, snapshotOf(o)] as const);
     for (let attempt = 1; ; attempt++) {
       try {
         return await run();
@@ -119,7 +126,7 @@ export class Database {
           throw error;
         }
         transactionMetrics.retries.inc();
-        for (const [target, snapshot] of snapshots) Object.assign(target, structuredClone(snapshot));
+        for (const [target, snapshot] of snapshots) Object.assign(target, snapshotOf(snapshot));
         const ceiling = Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** attempt);
         await new Promise((resolve) => setTimeout(resolve, ceiling / 2 + Math.random() * (ceiling / 2)));
       }

@@ -7,10 +7,11 @@ import { resolvers } from '../modules';
 import { personalDataAudit } from '../modules/audit/audit.middleware';
 import { permissionRules, permissions, shieldOptions } from '../permissions';
 import { resolverContainer } from './resolvers';
+import { argumentValidator } from './validation';
 
 /** The type-graphql schema as built from the resolvers, before permissions and audit. */
 export function buildBareSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers, container: resolverContainer, validate: { forbidUnknownValues: false }, emitSchemaFile: false });
+  return buildSchema({ resolvers, container: resolverContainer, validateFn: argumentValidator(), emitSchemaFile: false });
 }
 
 /** The rule graphql-shield applies to `type.field`: a type-wide rule, else the field's own, else the type's `'*'`; undefined means the fallback (deny). */

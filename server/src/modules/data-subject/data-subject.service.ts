@@ -14,7 +14,7 @@ import { DataSubject } from './data-subject.entity';
 import type { CreateDataSubjectArgs, DataSubjectFieldsArgs, DataSubjectFilter, DataSubjectListArgs } from './data-subject.inputs';
 import { canonicalPhone, canonicalPostalCode } from '../common/japanese-contact';
 import { canonicalName, searchKey } from '../common/japanese-text';
-import { searchPattern, subjectSearchKeys } from './search-keys';
+import { SEARCHED_FIELDS, searchPattern, subjectSearchKeys } from './search-keys';
 import { canonicalEmail, canonicalReading } from './validators';
 
 const PERSONAL = PERSONAL_DATA_FIELDS.DataSubject;
@@ -173,11 +173,15 @@ export class DataSubjectService {
       subject[field] = value as never;
     }
     if (categoryChanged) subject.category = patch.category!;
-    Object.assign(subject, subjectSearchKeys(subject));
     subject.updatedAt = this.clock.now().toISOString();
     // The changed columns only, by id: save() would read the row back first to find what changed, one more round trip.
-    const columns: Partial<DataSubject> = { searchText: subject.searchText, updatedAt: subject.updatedAt };
+    const columns: Partial<DataSubject> = { updatedAt: subject.updatedAt };
     for (const field of changed) columns[field] = subject[field] as never;
+    if (changed.some((f) => SEARCHED_FIELDS.has(f))) {
+      const keys = subjectSearchKeys(subject);
+      Object.assign(subject, keys);
+      Object.assign(columns, keys);
+    }
     if (categoryChanged) columns.category = subject.category;
     // Only while not erased: an erasure that committed since the subject was read wins.
     const { affected } = await manager.update(DataSubject, { id: subject.id, erasedAt: IsNull() }, columns);

@@ -7,6 +7,9 @@ interface Searchable {
   email: string | null;
 }
 
+/** The fields the search keys are made of: a change of any other leaves them as they are. */
+export const SEARCHED_FIELDS: ReadonlySet<string> = new Set<keyof Searchable>(['fullName', 'fullNameKana', 'email']);
+
 /**
  * The search keys kept beside a subject's personal fields (plain columns, like
  * the fields themselves; erasure empties them): name, reading and e-mail each
