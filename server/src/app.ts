@@ -151,7 +151,8 @@ export async function createApp(config: Config, clock: Clock = config.clockOffse
           if ('user' in outcome) user = outcome.user;
           else authError = outcome.error;
         }
-        return { ...createCaller(user, originOf(req, res), db, clock), authError, services, resolvers };
+        // extended in place: spreading the caller into a new object cost several µs a request
+        return Object.assign(createCaller(user, originOf(req, res), db, clock), { authError, services, resolvers });
       },
     }),
   );

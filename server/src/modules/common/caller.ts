@@ -30,8 +30,9 @@ export interface CallerOrigin {
 
 /** The caller of one request by `user` (or an anonymous one). */
 export function createCaller(user: AuthUser | null, origin: CallerOrigin, db: Database, clock: Clock): Caller {
-  const audit = new RequestAudit({ actorId: user?.id ?? null, actorRole: user?.role ?? null, ...origin }, clock);
-  return { ...origin, user, audit, access: new NeedToKnow(user, db), clock };
+  const { requestId, clientIp } = origin;
+  const audit = new RequestAudit({ actorId: user?.id ?? null, actorRole: user?.role ?? null, requestId, clientIp }, clock);
+  return { requestId, clientIp, user, audit, access: new NeedToKnow(user, db), clock };
 }
 
 /** A caller for work the system does on a user's behalf outside any request (seeding, jobs, the command line). */
