@@ -1,5 +1,9 @@
+import type { AddressInfo } from 'node:net';
+import express from 'express';
 import { getIntrospectionQuery } from 'graphql';
+import helmet from 'helmet';
 import { createApp } from '../server/src/app';
+import { SECURITY_HEADER_OPTIONS } from '../server/src/http/security-headers';
 import { ConfigError, loadConfig } from '../server/src/config';
 import { MovableClock } from '../server/src/clock';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -87,11 +91,25 @@ describe('errors and limits', () => {
     expect(res.status).toBeGreaterThanOrEqual(400);
   });
 
-  test('security headers are set', async () => {
-    const res = await fetch(`${s.url}/healthz`);
-    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
-    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(res.headers.get('x-powered-by')).toBeNull();
+  test("security headers are set on every answer, exactly as helmet sets them", async () => {
+    const reference = express();
+    reference.use(helmet(SECURITY_HEADER_OPTIONS));
+    reference.get('/', (_req, res) => res.send('ok'));
+    const server = reference.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    const helmetSets = (await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`)).headers;
+    server.close();
+    const names = [...helmetSets.keys()].filter((name) => !['content-type', 'content-length', 'etag', 'date', 'connection', 'keep-alive'].includes(name));
+    expect(names.length).toBeGreaterThan(10);
+    for (const res of [
+      await fetch(`${s.url}/healthz`),
+      await fetch(`${s.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ me { id } }' }) }),
+      await fetch(`${s.url}/`),
+    ]) {
+      expect(Object.fromEntries(names.map((n) => [n, res.headers.get(n)]))).toEqual(Object.fromEntries(names.map((n) => [n, helmetSets.get(n)])));
+      expect(res.headers.get('x-powered-by')).toBeNull();
+    }
+    expect(helmetSets.get('content-security-policy')).toContain("default-src 'self'");
   });
 });
 

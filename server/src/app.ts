@@ -7,7 +7,6 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler } from 'express';
-import helmet from 'helmet';
 import { migrations } from '../../migrations';
 import { MovableClock, SystemClock, type Clock } from './clock';
 import { ConfigError, type Config } from './config';
@@ -28,6 +27,7 @@ import { entities } from './modules';
 import { auditPlugin } from './graphql/audit.plugin';
 import { caseDocumentRouter } from './http/case-document.routes';
 import { assignRequestId, originOf, requestIdOf } from './http/request-id';
+import { securityHeaders } from './http/security-headers';
 import { signInRouter } from './http/sign-in.routes';
 import { Sealer } from './modules/auth/sealer';
 import { witnessRouter } from './http/witness.routes';
@@ -73,22 +73,7 @@ export async function createApp(config: Config, clock: Clock = config.clockOffse
   // No ETag on API answers: a SHA-1 of every response body, for answers to POSTs that no cache keeps (static files keep theirs).
   app.set('etag', false);
   app.set('trust proxy', process.env.TRUST_PROXY ?? false);
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:', 'blob:'],
-          connectSrc: ["'self'"],
-          fontSrc: ["'self'", 'data:'],
-          objectSrc: ["'none'"],
-          frameAncestors: ["'none'"],
-        },
-      },
-    }),
-  );
+  app.use(securityHeaders());
   app.use(assignRequestId);
 
   // Readiness, for load balancers: 200 only when this server can read and write through its database connection.
