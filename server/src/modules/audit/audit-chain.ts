@@ -173,28 +173,32 @@ export class ChainLinker {
 
   private async linkAll(sweep: boolean, claimIfFree = false): Promise<void> {
     if (!this.lease.held && !claimIfFree) return; // another process is the sequencer
-    let linked: number;
+    let batch: { linked: number; lastEntryId: number | null } = { linked: 0, lastEntryId: null };
     do {
-      linked = await this.db.leasedTransaction(CHAIN_LOCK_NAME, (m) => this.linkBatch(m, sweep));
+      // After a full batch the pass goes on past its last entry: every entry committed before the pass below that
+      // one was in the batch's scan, so scanning from the floor again would only reread the log (each batch of a
+      // whole-log pass read every entry from the first).
+      const after = batch.lastEntryId;
+      batch = await this.db.leasedTransaction(CHAIN_LOCK_NAME, (m) => this.linkBatch(m, sweep, after));
       this.tip = this.pendingTip;
-      if (linked > 0) this.observer?.committed();
-    } while (linked === LINK_BATCH); // a full batch: more may be waiting
+      if (batch.linked > 0) this.observer?.committed();
+    } while (batch.linked === LINK_BATCH); // a full batch: more may be waiting
   }
 
-  private async linkBatch(manager: EntityManager, sweep: boolean): Promise<number> {
+  private async linkBatch(manager: EntityManager, sweep: boolean, after: number | null): Promise<{ linked: number; lastEntryId: number | null }> {
     const head = await readHead(manager);
     // The newest linked entry id, read again only when the head is not the one this process last committed.
     const known = this.tip?.seq === head.seq && this.tip.hash === head.hash ? this.tip.newestEntryId : null;
     const newest = known ?? Number((await manager.query('SELECT MAX(entry_id) AS maxLinked FROM audit_link'))[0]?.maxLinked ?? 0);
     this.pendingTip = { seq: head.seq, hash: head.hash, newestEntryId: newest };
-    const floor = !this.scannedAll ? 0 : sweep ? Math.max(0, newest - RESCAN_WINDOW) : newest;
+    const floor = after ?? (!this.scannedAll ? 0 : sweep ? Math.max(0, newest - RESCAN_WINDOW) : newest);
     const pending: AuditEntry[] = await manager.query(
       `SELECT ${ENTRY_COLUMNS} FROM audit_entry e LEFT JOIN audit_link l ON l.entry_id = e.id
        WHERE l.entry_id IS NULL AND e.id > ? ORDER BY e.id LIMIT ${LINK_BATCH}`,
       [floor],
     );
     if (pending.length < LINK_BATCH) this.scannedAll = true;
-    if (pending.length === 0) return 0;
+    if (pending.length === 0) return { linked: 0, lastEntryId: null };
     const linkedAt = isoInstantLiteral(this.clock.now().toISOString());
     let { seq, hash } = head;
     let newestLinked = newest;
@@ -226,7 +230,7 @@ export class ChainLinker {
     await statements.drain();
     this.pendingTip = { seq, hash, newestEntryId: newestLinked };
     auditMetrics.headSeq.set(seq);
-    return pending.length;
+    return { linked: pending.length, lastEntryId: Number(pending[pending.length - 1]!.id) };
   }
 }
 
