@@ -101,14 +101,11 @@ export function errorLogPlugin(): ApolloServerPlugin<{ requestId?: string }> {
       return {
         async didEncounterErrors({ errors, contextValue }) {
           for (const error of errors) {
-            const original = unwrapResolverError(error);
-            if (isAppError(original) || original instanceof ArgumentValidationError || isRetryableConflict(original)) continue;
-            const code = error.extensions?.code;
-            if ((typeof code === 'string' && PASS_THROUGH.has(code)) || error.message.startsWith('Too many errors processing variables')) continue;
-            const name = (original as Error)?.name ?? 'unknown';
-            const path = error.path?.join('.');
-            if (isDatabaseUnavailable(original)) logger.error('database unavailable', { name, path, requestId: contextValue.requestId });
-            else logger.error('unexpected error', { name, path, requestId: contextValue.requestId });
+            // the formatter decides what is masked; only what it masks is logged
+            const answer = formatError(error.toJSON(), error);
+            if (answer.extensions?.code !== 'INTERNAL_SERVER_ERROR' || isAppError(unwrapResolverError(error))) continue;
+            const fields = { name: (unwrapResolverError(error) as Error)?.name ?? 'unknown', path: error.path?.join('.'), requestId: contextValue.requestId };
+            logger.error(answer.message === DATABASE_UNAVAILABLE ? 'database unavailable' : 'unexpected error', fields);
           }
         },
       };
