@@ -2,7 +2,7 @@ import { createApp } from '../server/src/app';
 import { MovableClock } from '../server/src/clock';
 import { loadConfig } from '../server/src/config';
 import { mysqlDialect, sqliteDialect } from '../server/src/db/dialect';
-import { createTestDatabase, databaseKinds } from './support/databases';
+import { createTestDatabase, databaseKinds, type DatabaseKind, type TestDatabase } from './support/databases';
 import { MANAGER, STAFF, startServer, type TestServer } from './support/server';
 
 const NEW_NAME = '渡辺 精一郎';
@@ -144,15 +144,19 @@ describe.each(databaseKinds())('the audit log cannot lie on %s', (kind) => {
   });
 });
 
+/** Two server processes' apps on one database, one log: the second shares the first one's signing key and witness directory. */
+async function twoServers(kind: DatabaseKind, db: TestDatabase) {
+  const first = await startServer(kind, {}, { url: db.url, drop: async () => undefined });
+  const { dataDir, auditWitnessDir } = first.app.services.config;
+  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error' } as NodeJS.ProcessEnv), databaseUrl: db.url, migrationDatabaseUrl: db.url, dataDir, auditWitnessDir };
+  const second = await createApp(config, new MovableClock());
+  return { first, second, port: await second.listen(0) };
+}
+
 describe.each(databaseKinds().filter((k) => k === 'mysql'))('two servers on one %s database', (kind) => {
   test('200 concurrent reads through two servers leave 200 entries in one unbroken chain', async () => {
     const db = await createTestDatabase(kind);
-    const first = await startServer(kind, {}, { url: db.url, drop: async () => undefined });
-    // One log: the second process shares the first one's signing key and witness directory.
-    const { dataDir, auditWitnessDir } = first.app.services.config;
-    const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error' } as NodeJS.ProcessEnv), databaseUrl: db.url, migrationDatabaseUrl: db.url, dataDir, auditWitnessDir };
-    const second = await createApp(config, new MovableClock());
-    const port = await second.listen(0);
+    const { first, second, port } = await twoServers(kind, db);
     try {
       const token = await first.login(STAFF);
       const [c] = await first.sql('SELECT subject_id FROM request_case WHERE assignee_id IS NOT NULL AND subject_id IS NOT NULL LIMIT 1');
@@ -177,6 +181,36 @@ describe.each(databaseKinds().filter((k) => k === 'mysql'))('two servers on one 
       expect(verify.data?.verifyAuditChain).toMatchObject({ ok: true, unlinked: 0, firstBrokenSeq: null });
       const [{ n, maxSeq }] = await first.sql('SELECT COUNT(*) AS n, MAX(seq) AS maxSeq FROM audit_link');
       expect(Number(n)).toBe(Number(maxSeq)); // no gaps
+    } finally {
+      await second.close();
+      await first.close();
+      await db.drop();
+    }
+  });
+});
+
+describe.each(databaseKinds().filter((k) => k === 'mysql'))('a server that does not hold the chain lease on %s', (kind) => {
+  test('waits for the holder to link an entry that committed below the newest linked one, then verifies', async () => {
+    const db = await createTestDatabase(kind);
+    const { first, second, port } = await twoServers(kind, db);
+    try {
+      const manager = await first.login(MANAGER);
+      await first.linked();
+      const [{ maxId }] = await first.sql('SELECT MAX(id) AS maxId FROM audit_entry');
+      const columns = 'occurred_at, action, fields, outcome, request_id';
+      await first.sql(`INSERT INTO audit_entry (id, ${columns}) VALUES (?, '2026-11-29 00:00:00.000', 'READ', '', 'ALLOWED', 'late-test-high')`, [Number(maxId) + 20]);
+      await first.linked();
+      // committed after the holder's pass went past it: only the holder's next sweep links it
+      await first.sql(`INSERT INTO audit_entry (id, ${columns}) VALUES (?, '2026-11-29 00:00:00.000', 'READ', '', 'ALLOWED', 'late-test-low')`, [Number(maxId) + 1]);
+      await second.services.linker.linkPending();
+      const [low] = await first.sql("SELECT l.seq FROM audit_entry e LEFT JOIN audit_link l ON l.entry_id = e.id WHERE e.request_id = 'late-test-low'");
+      expect(low.seq).not.toBeNull();
+      const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${manager}` },
+        body: JSON.stringify({ query: '{ verifyAuditChain { ok unlinked } }' }),
+      }).then((r) => r.json() as Promise<{ data?: { verifyAuditChain?: unknown } }>);
+      expect(res.data?.verifyAuditChain).toEqual({ ok: true, unlinked: 0 });
     } finally {
       await second.close();
       await first.close();

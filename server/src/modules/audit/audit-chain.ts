@@ -156,15 +156,31 @@ export class ChainLinker {
         if (!(error instanceof LeaseLostError)) throw error;
       }
     }
-    await this.waitForHolder();
+    await this.waitForHolder(wholeLog);
   }
 
-  private async waitForHolder(): Promise<void> {
-    const [{ newest }] = await this.db.manager.query('SELECT MAX(id) AS newest FROM audit_entry');
+  /**
+   * Waits until the holder has linked every entry this process sees committed
+   * (the whole log, or RESCAN_WINDOW below the newest): the newest alone is not
+   * enough, an entry below it may have committed after the holder's last pass
+   * and is linked only by its next sweep.
+   */
+  private async waitForHolder(wholeLog: boolean): Promise<void> {
+    const [{ newest }] = await this.db.manager.query('SELECT COALESCE(MAX(id), 0) AS newest FROM audit_entry');
+    const floor = wholeLog ? 0 : Math.max(0, Number(newest) - RESCAN_WINDOW);
+    const allLinked = async () => {
+      const [{ linked }] = await this.db.manager.query('SELECT MAX(entry_id) AS linked FROM audit_link');
+      if (Number(linked ?? 0) < Number(newest)) return false;
+      const passedOver = await this.db.manager.query(
+        `SELECT e.id FROM audit_entry e LEFT JOIN audit_link l ON l.entry_id = e.id
+         WHERE l.entry_id IS NULL AND e.id > ? AND e.id <= ? LIMIT 1`,
+        [floor, Number(newest)],
+      );
+      return passedOver.length === 0;
+    };
     const deadline = Date.now() + HOLDER_WAIT_MS;
     while (Date.now() < deadline) {
-      const [{ linked }] = await this.db.manager.query('SELECT MAX(entry_id) AS linked FROM audit_link');
-      if (Number(linked ?? 0) >= Number(newest ?? 0)) return;
+      if (await allLinked()) return;
       await new Promise((resolve) => setTimeout(resolve, 100));
       // the holder may be gone: its lease expires, and then this process takes over
       if (this.lease.held || (await this.lease.claim())) return this.linkAll(true, true);
