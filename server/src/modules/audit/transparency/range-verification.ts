@@ -64,7 +64,7 @@ export const RANGE_PAGE = 1024;
  * entry is read as columns and encoded by `canonicalEntry`.
  */
 export function linkRowsSql(dialect: Dialect): string {
-  const canonical = dialect.jsonArray(CANONICAL_COLUMNS.map(([column, , integer]) => ({ sql: `e.${column}`, integer })));
+  const canonical = dialect.jsonArray(CANONICAL_COLUMNS.map(([column, , integer]) => ({ sql: `e.${column}`, integer, json: column === 'changes' })));
   return `SELECT l.seq AS seq, l.prev_hash AS prevHash, l.hash AS hash, e.id AS entryId, ${canonical} AS canonical
     FROM audit_link l LEFT JOIN audit_entry e ON e.id = l.entry_id WHERE l.seq BETWEEN ? AND ? ORDER BY l.seq`;
 }
