@@ -415,6 +415,8 @@ async function verifyScenario(kind) {
   const server = await startServer(db.url);
   try {
     const { token, id } = await server.call('token', { email: MANAGER });
+    // The server's own verification after each checkpoint is held back: a timed request would wait for it first.
+    await server.call('backgroundVerification', { on: false });
     let started = Date.now();
     const seeded = await server.call('seedChain', { count: CHAIN, actorId: id });
     await server.call('linked');
@@ -511,6 +513,8 @@ async function largeLogScenario(kind) {
   try {
     const { token, id } = await server.call('token', { email: MANAGER });
     const threads = await server.call('verifyThreads');
+    // The server's own verification after each checkpoint is held back: a timed request would wait for it first.
+    await server.call('backgroundVerification', { on: false });
     let started = Date.now();
     const seeded = await server.call('seedLog', { count: LARGE_LOG, actorId: id });
     const seedSeconds = (Date.now() - started) / 1000;
@@ -519,13 +523,19 @@ async function largeLogScenario(kind) {
     const publishSeconds = (Date.now() - started) / 1000;
     log(`  large log: ${num(LARGE_LOG)} entries seeded in ${seedSeconds.toFixed(1)} s, checkpointed and witnessed in ${publishSeconds.toFixed(1)} s`);
 
-    // Full verification: it must pass on the seeded log; raw SHA-256 of the same leaf bytes in the same run.
-    const cpuBefore = await server.call('cpu');
-    let t = process.hrtime.bigint();
-    const { verifyAuditChain: full } = await gql(server, token, '{ verifyAuditChain { ok problem checked headSeq treeSize witnessedSize } }');
-    const fullSeconds = Number(process.hrtime.bigint() - t) / 1e9;
-    const fullCpu = ((await server.call('cpu')) - cpuBefore) / 1e6;
-    if (!full.ok || full.checked < LARGE_LOG) throw new Error(`the seeded log did not verify: ${JSON.stringify(full)}`);
+    // Full verification, twice (the faster counts: the first also starts the threads): it must pass on the seeded log;
+    // raw SHA-256 of the same leaf bytes in the same run.
+    const fullRuns = [];
+    for (let i = 0; i < 2; i++) {
+      const cpuBefore = await server.call('cpu');
+      const t = process.hrtime.bigint();
+      const { verifyAuditChain: v } = await gql(server, token, '{ verifyAuditChain { ok problem checked headSeq treeSize witnessedSize } }');
+      const seconds = Number(process.hrtime.bigint() - t) / 1e9;
+      if (!v.ok || v.checked < LARGE_LOG) throw new Error(`the seeded log did not verify: ${JSON.stringify(v)}`);
+      fullRuns.push({ v, seconds, cpuSeconds: ((await server.call('cpu')) - cpuBefore) / 1e6 });
+    }
+    const { v: full, seconds: fullSeconds, cpuSeconds: fullCpu } = fullRuns.reduce((a, b) => (a.seconds <= b.seconds ? a : b));
+    let t;
     const rawThreads = await server.call('rawLeafHashRate', { count: LARGE_LOG, actorId: id, first: seeded.first, threads: Math.max(1, threads) });
     const rawOne = threads > 1 ? await server.call('rawLeafHashRate', { count: LARGE_LOG, actorId: id, first: seeded.first, threads: 1 }) : rawThreads;
     // What the verification's reading alone costs: the same range query over the whole log, one connection, nothing hashed.
@@ -551,7 +561,6 @@ async function largeLogScenario(kind) {
     );
 
     // Incremental: the next INCREMENT entries linked by the server's own linker, then verified incrementally.
-    await server.call('backgroundVerification', { on: false });
     const rounds = [];
     try {
       for (let i = 0; i < INCREMENTAL_ROUNDS; i++) {
