@@ -734,7 +734,11 @@ async function main() {
           const tagged = key === 'scenarios' ? Object.values(figures[key] ?? {}) : [figures[key]];
           for (const f of tagged) if (f && typeof f === 'object') f.run = partial.startedAt;
         }
-        written.databases[kind] = { ...(previous.databases[kind] ?? { kind }), ...figures, ...(failures ? { failures: { ...(previous.databases[kind]?.failures ?? {}), ...failures } } : {}) };
+        // a scenario this run measured again drops its earlier failure
+        const earlier = Object.fromEntries(Object.entries(previous.databases[kind]?.failures ?? {}).filter(([key]) => !ONLY.has(key)));
+        const { failures: _previous, ...kept } = previous.databases[kind] ?? { kind };
+        const merged = { ...earlier, ...(failures ?? {}) };
+        written.databases[kind] = { ...kept, ...figures, ...(Object.keys(merged).length ? { failures: merged } : {}) };
       }
     }
     writeFileSync(json, `${JSON.stringify(written, null, 2)}\n`);
