@@ -193,9 +193,10 @@ export class ChainLinker {
       return passedOver.length === 0;
     };
     const deadline = Date.now() + HOLDER_WAIT_MS;
-    while (Date.now() < deadline) {
+    // the holder sweeps every second: looking more often than that only loads the database
+    for (let pause = 100; Date.now() < deadline; pause = Math.min(1000, pause * 2)) {
       if (await allLinked()) return;
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await new Promise((resolve) => setTimeout(resolve, pause));
       // the holder may be gone: its lease expires, and then this process takes over
       if (this.lease.held || (await this.lease.claim())) return this.linkAll(true, true);
     }
