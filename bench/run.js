@@ -535,7 +535,6 @@ async function largeLogScenario(kind) {
       fullRuns.push({ v, seconds, cpuSeconds: ((await server.call('cpu')) - cpuBefore) / 1e6 });
     }
     const { v: full, seconds: fullSeconds, cpuSeconds: fullCpu } = fullRuns.reduce((a, b) => (a.seconds <= b.seconds ? a : b));
-    let t;
     const rawThreads = await server.call('rawLeafHashRate', { count: LARGE_LOG, actorId: id, first: seeded.first, threads: Math.max(1, threads) });
     const rawOne = threads > 1 ? await server.call('rawLeafHashRate', { count: LARGE_LOG, actorId: id, first: seeded.first, threads: 1 }) : rawThreads;
     // What the verification's reading alone costs: the same range query over the whole log, one connection, nothing hashed.
@@ -566,7 +565,7 @@ async function largeLogScenario(kind) {
       for (let i = 0; i < INCREMENTAL_ROUNDS; i++) {
         const linked = await server.call('appendEntries', { count: INCREMENT, actorId: id });
         const cpu = await server.call('cpu');
-        t = process.hrtime.bigint();
+        const t = process.hrtime.bigint();
         const { verifyAuditChain: v } = await gql(server, token, '{ verifyAuditChain(incremental: true) { ok problem checked incremental headSeq } }');
         const seconds = Number(process.hrtime.bigint() - t) / 1e9;
         const serverCpuSeconds = ((await server.call('cpu')) - cpu) / 1e6;

@@ -153,6 +153,20 @@ async function twoServers(kind: DatabaseKind, db: TestDatabase) {
   return { first, second, port: await second.listen(0) };
 }
 
+/**
+ * A late commit: an entry `gap` ids above the newest is linked first, then one
+ * just above the newest commits (request id 'late-test-low'), left for a sweep.
+ */
+async function commitLateEntry(s: TestServer, gap: number): Promise<void> {
+  await s.linked();
+  const [{ maxId }] = await s.sql('SELECT MAX(id) AS maxId FROM audit_entry');
+  const insert = (id: number, requestId: string) =>
+    s.sql("INSERT INTO audit_entry (id, occurred_at, action, fields, outcome, request_id) VALUES (?, '2026-11-29T00:00:00.000Z', 'READ', '', 'ALLOWED', ?)", [id, requestId]);
+  await insert(Number(maxId) + gap, 'late-test-high');
+  await s.linked();
+  await insert(Number(maxId) + 1, 'late-test-low');
+}
+
 describe.each(databaseKinds().filter((k) => k === 'mysql'))('two servers on one %s database', (kind) => {
   test('200 concurrent reads through two servers leave 200 entries in one unbroken chain', async () => {
     const db = await createTestDatabase(kind);
@@ -195,13 +209,8 @@ describe.each(databaseKinds().filter((k) => k === 'mysql'))('a server that does 
     const { first, second, port } = await twoServers(kind, db);
     try {
       const manager = await first.login(MANAGER);
-      await first.linked();
-      const [{ maxId }] = await first.sql('SELECT MAX(id) AS maxId FROM audit_entry');
-      const columns = 'occurred_at, action, fields, outcome, request_id';
-      await first.sql(`INSERT INTO audit_entry (id, ${columns}) VALUES (?, '2026-11-29 00:00:00.000', 'READ', '', 'ALLOWED', 'late-test-high')`, [Number(maxId) + 20]);
-      await first.linked();
       // committed after the holder's pass went past it: only the holder's next sweep links it
-      await first.sql(`INSERT INTO audit_entry (id, ${columns}) VALUES (?, '2026-11-29 00:00:00.000', 'READ', '', 'ALLOWED', 'late-test-low')`, [Number(maxId) + 1]);
+      await commitLateEntry(first, 20);
       await second.services.linker.linkPending();
       const [low] = await first.sql("SELECT l.seq FROM audit_entry e LEFT JOIN audit_link l ON l.entry_id = e.id WHERE e.request_id = 'late-test-low'");
       expect(low.seq).not.toBeNull();
@@ -224,13 +233,7 @@ describe('late commits', () => {
     const s = await startServer('sqlite');
     try {
       const manager = await s.login(MANAGER);
-      await s.linked();
-      const [{ maxId }] = await s.sql('SELECT MAX(id) AS maxId FROM audit_entry');
-      // An entry with a higher id gets linked first; then one with a far lower id "commits late".
-      const columns = "occurred_at, action, fields, outcome, request_id";
-      await s.sql(`INSERT INTO audit_entry (id, ${columns}) VALUES (?, '2026-11-29T00:00:00.000Z', 'READ', '', 'ALLOWED', 'late-test-high')`, [Number(maxId) + 20_000]);
-      await s.linked();
-      await s.sql(`INSERT INTO audit_entry (id, ${columns}) VALUES (?, '2026-11-29T00:00:00.000Z', 'READ', '', 'ALLOWED', 'late-test-low')`, [Number(maxId) + 1]);
+      await commitLateEntry(s, 20_000);
       const res = await s.gql('{ verifyAuditChain { ok unlinked } }', {}, manager);
       expect(res.data?.verifyAuditChain).toEqual({ ok: true, unlinked: 0 });
     } finally {
