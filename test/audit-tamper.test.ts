@@ -142,7 +142,7 @@ describe.each(databaseKinds())('an attacker who holds the %s database but not th
 
   // Both fail on a verifier that folds the new leaves into the stored tree without the links: the first answered ok,
   // the second named the checkpoint's size instead of the entry's seq (checked against the code before the fix).
-  test('incremental: an entry rewritten in the newest, not yet signed range with its leaf and the whole tree recomputed is REWRITTEN at its seq (its link no longer matches)', async () => {
+  test('an entry rewritten in the newest, not yet signed range with its leaf and the whole tree recomputed is REWRITTEN at its seq, incrementally and in full (its link no longer matches)', async () => {
     await verify();
     // The window between linking and the next checkpoint (a second at most), held open: nothing is signed meanwhile.
     await s.app.services.transparency.publisher.stop();
@@ -157,6 +157,8 @@ describe.each(databaseKinds())('an attacker who holds the %s database but not th
     await rebuildTree();
     await restoreGuards(s);
     expect(await verify(true)).toMatchObject({ ok: false, problem: 'REWRITTEN', firstBrokenSeq: Number(target.seq) });
+    // and in full: past the newest witnessed checkpoint every link is recomputed, though its range agrees with the tree
+    expect(await verify()).toMatchObject({ ok: false, problem: 'REWRITTEN', firstBrokenSeq: Number(target.seq) });
   });
 
   test('incremental: an entry rewritten after its checkpoint, with every later link and the whole tree recomputed, is REWRITTEN at its seq', async () => {

@@ -87,7 +87,7 @@ describe.each(databaseKinds())('full verification on %s', (kind: DatabaseKind) =
     expect(await verify()).toMatchObject({ ok: true, problem: null });
   });
 
-  test('thousands of entries in many ranges verify as one tree, at every witnessed size, on worker threads and in the main thread alike', async () => {
+  test('thousands of entries in many ranges verify as one tree, at every witnessed size, on worker threads and in the main thread, by the quick and the exact pass alike', async () => {
     for (let part = 0; part < 3; part++) await append(Array.from({ length: 1500 + part * 7 }, (_, i) => entry(100 + part * 2000 + i, i % 500 === 0 ? AWKWARD[i % AWKWARD.length]! : null)));
     const result = await verify();
     expect(result).toMatchObject({ ok: true, problem: null, firstBrokenSeq: null });
@@ -98,9 +98,13 @@ describe.each(databaseKinds())('full verification on %s', (kind: DatabaseKind) =
     const main = new RangeVerifierPool(config.databaseUrl, 0, () => managerReader(db.manager, db.dialect));
     try {
       await s.linked();
-      const [a, b] = [await verifyFull(db, threads, sizes, null), await verifyFull(db, main, sizes, null)];
-      expect(a.chain).toEqual(b.chain);
-      expect(a.roots).toEqual(b.roots);
+      // the quick pass over witnessed ranges and the exact pass over all of them agree
+      const witnessed = result.headSeq;
+      const [a, b, c] = [await verifyFull(db, threads, sizes, witnessed, null), await verifyFull(db, main, sizes, witnessed, null), await verifyFull(db, threads, sizes, 0, null)];
+      for (const other of [b, c]) {
+        expect(other.chain).toEqual(a.chain);
+        expect(other.roots).toEqual(a.roots);
+      }
       expect([...sizes].every((size) => a.roots.has(size))).toBe(true);
       // the stored tree (built leaf by leaf as entries were linked) has the same roots
       for (const [size, root] of a.roots) expect((await treeRoot(db.manager, size)).equals(root)).toBe(true);
@@ -109,6 +113,35 @@ describe.each(databaseKinds())('full verification on %s', (kind: DatabaseKind) =
       await main.close();
     }
     expect(transparency.verifier.newest?.ok).toBe(true);
+  });
+
+  test('a link rewritten alone is found at its seq, inside a range, at the end of one and at the head, though the entries and the tree agree', async () => {
+    const rewrite = async (seq: number) => {
+      const [{ hash }] = await s.sql('SELECT hash FROM audit_link WHERE seq = ?', [seq]);
+      await s.sql('UPDATE audit_link SET hash = ? WHERE seq = ?', [hash.replace(/^./, (c: string) => (c === '0' ? '1' : '0')), seq]);
+      return () => s.sql('UPDATE audit_link SET hash = ? WHERE seq = ?', [hash, seq]);
+    };
+    await guards(false);
+    try {
+      // 2,048 ends a range on a log of this size (ranges of 1,024 or 2,048 leaves), 1,500 lies inside one
+      for (const seq of [1500, 2048]) {
+        const restore = await rewrite(seq);
+        expect(await verify()).toMatchObject({ ok: false, problem: 'REWRITTEN', firstBrokenSeq: seq });
+        await restore();
+      }
+      // (the triggers are dropped, and nothing else is wrong)
+      expect(await verify()).toMatchObject({ problem: 'GUARDS_MISSING', firstBrokenSeq: null });
+      // the linker chains the next entries onto the hash it gave the head, not the rewritten one
+      await s.linked();
+      const [{ head }] = await s.sql('SELECT MAX(seq) AS head FROM audit_link');
+      const restore = await rewrite(Number(head));
+      await append([entry(9000), entry(9001)]);
+      expect(await verify()).toMatchObject({ ok: false, problem: 'REWRITTEN', firstBrokenSeq: Number(head) });
+      await restore();
+      expect(await verify()).toMatchObject({ problem: 'GUARDS_MISSING', firstBrokenSeq: null });
+    } finally {
+      await guards(true);
+    }
   });
 
   test('a broken link is found at the seq a pass from seq 1 names: an entry edited in place, a missing link at the end of a range, a deleted entry', async () => {

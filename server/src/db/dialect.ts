@@ -21,6 +21,8 @@ export interface Dialect {
    * `json` marks text that is JSON itself, so it holds quotes as a rule.
    */
   jsonArray(values: ReadonlyArray<{ sql: string; integer: boolean; json?: boolean }>): string;
+  /** Text expressions joined into one (null if any is null). */
+  concat(parts: string[]): string;
 }
 
 export const APPEND_ONLY_MESSAGE = 'audit tables are append-only';
@@ -36,6 +38,7 @@ export const sqliteDialect: Dialect = {
   insertIgnore: 'INSERT OR IGNORE',
   binaryCollation: undefined,
   jsonArray: (values) => `json_array(${values.map((v) => v.sql).join(', ')})`,
+  concat: (parts) => `(${parts.join(' || ')})`,
 };
 
 export const mysqlDialect: Dialect = {
@@ -60,6 +63,7 @@ export const mysqlDialect: Dialect = {
     const array = `CONCAT('[', ${values.map(element).join(", ',', ")}, ']')`;
     return plain.length ? `IF(CONCAT_WS('', ${plain.join(', ')}) REGEXP '["\\\\\\\\]', NULL, ${array})` : array;
   },
+  concat: (parts) => `CONCAT(${parts.join(', ')})`,
 };
 
 export function dialectOf(type: string): Dialect {

@@ -232,6 +232,9 @@ export class ChainLinker {
     if (pending.length === 0) return { linked: 0, lastEntryId: null };
     const linkedAt = isoInstantLiteral(this.clock.now().toISOString());
     let { seq, hash } = head;
+    // A head this process linked whose hash changed since was rewritten: the next link names the hash it had, so the
+    // rewrite shows as a break (chained onto the rewritten hash, no link would break and only recomputing it would tell).
+    if (this.tip?.seq === seq) hash = this.tip.hash;
     let newestLinked = newest;
     const links: Array<{ seq: number; canonical: string }> = [];
     // Literal rows of checked numbers, digests and the linker's own timestamp: binding makes the driver escape 5 values per link.

@@ -33,29 +33,41 @@ function firstDifference(a: Uint8Array, b: Uint8Array): number {
 }
 
 /**
- * Recomputes the whole log up to the head it finds when it starts: every
- * chain link and leaf from the stored entries, in ranges verified in parallel
- * (range-verification.ts); the ranges' subtree hashes are folded here into the
- * roots at `sizes` and at the head, and the leaves are compared with a
+ * Recomputes the whole log up to the head it finds when it starts: every leaf
+ * from the stored entries, and every chain link past `witnessedSize` or where
+ * a range does not agree with the stored tree, in ranges verified in parallel
+ * (range-verification.ts); the ranges' subtree hashes are folded here into
+ * the roots at `sizes` and at the head, and the leaves are compared with a
  * witness's copy where there is one.
  */
-export async function verifyFull(db: Database, pool: RangeVerifierPool, sizes: Set<number>, mirror: WitnessLog | null): Promise<FullVerification> {
+export async function verifyFull(
+  db: Database,
+  pool: RangeVerifierPool,
+  sizes: Set<number>,
+  witnessedSize: number,
+  mirror: WitnessLog | null,
+): Promise<FullVerification> {
   const head = await readHead(db.manager);
   const size = rangeSize(head.seq, pool.parallel);
   const mirrored = mirror ? mirror.leafCount() : 0;
   const tasks: RangeTask[] = [];
   for (let lo = 0; lo < head.seq; lo += size) {
     const hi = Math.min(head.seq, lo + size);
-    tasks.push({ lo, hi, head: head.seq, sizes: [...sizes].filter((s) => s > lo && s <= hi), leaves: lo < mirrored });
+    tasks.push({ lo, hi, head: head.seq, sizes: [...sizes].filter((s) => s > lo && s <= hi), leaves: lo < mirrored, witnessed: hi <= witnessedSize });
   }
-  const results: RangeResult[] = await pool.run(tasks);
+  // Each range's leaves are compared with the witness's copy as it comes back, while the threads go on.
+  let firstMirrorMismatch: number | null = null;
+  const results: RangeResult[] = await pool.run(tasks, (r) => {
+    if (!mirror || !r.leaves) return;
+    const at = firstDifference(r.leaves, mirror.leafHashBytes(r.lo, Math.min(r.hi, mirrored)));
+    if (at >= 0 && (firstMirrorMismatch === null || r.lo + at + 1 < firstMirrorMismatch)) firstMirrorMismatch = r.lo + at + 1;
+  });
   const roots = new Map<number, Buffer>();
   // The complete ranges before each one, as subtrees of `size` leaves: the left part of every root in it.
   const ranges = new TreeBuilder();
   let checked = 0;
   let linkedEntries = 0;
   let firstBrokenSeq: number | null = null;
-  let firstMirrorMismatch: number | null = null;
   for (const r of results) {
     const left = ranges.rightEdge().map((n) => n.hash);
     for (const edge of r.edges) {
@@ -66,10 +78,6 @@ export async function verifyFull(db: Database, pool: RangeVerifierPool, sizes: S
     checked += r.checked;
     linkedEntries += r.linkedEntries;
     if (r.firstBrokenSeq !== null && (firstBrokenSeq === null || r.firstBrokenSeq < firstBrokenSeq)) firstBrokenSeq = r.firstBrokenSeq;
-    if (mirror && r.leaves && firstMirrorMismatch === null) {
-      const at = firstDifference(r.leaves, mirror.leafHashBytes(r.lo, Math.min(r.hi, mirrored)));
-      if (at >= 0) firstMirrorMismatch = r.lo + at + 1;
-    }
   }
   if (head.seq === 0) roots.set(0, EMPTY_ROOT);
   const root = roots.get(head.seq)!;

@@ -179,7 +179,7 @@ export class LogVerifier {
     const mirror = this.mirror();
     const findings: Findings = { problems: new Set(), brokenAt: [] };
     // Entries still arriving count as unlinked in the chain's quick count: look again at those the linker passed over.
-    const { chain: read, roots, root, firstMirrorMismatch } = await verifyFull(this.db, this.ranges, sizes, mirror);
+    const { chain: read, roots, root, firstMirrorMismatch } = await verifyFull(this.db, this.ranges, sizes, witnessed.size, mirror);
     const chain = read.unlinked > 0 ? { ...read, unlinked: await this.passedOver() } : read;
     if (firstMirrorMismatch !== null) {
       findings.problems.add('REWRITTEN');
@@ -263,7 +263,7 @@ export class LogVerifier {
       const mirrored = mirror ? mirror.leafCount() : 0;
       if (headSeq > base.size) {
         // The same range verification as the full one's (links from the entries, leaves, the link before the range).
-        const range = await verifyRange(managerReader(this.db.manager, this.db.dialect), { lo: base.size, hi: headSeq, head: headSeq, sizes: [], leaves: true });
+        const range = await verifyRange(managerReader(this.db.manager, this.db.dialect), { lo: base.size, hi: headSeq, head: headSeq, sizes: [], leaves: true, witnessed: false });
         chainBroken = range.firstBrokenSeq;
         // the verified head's own link must still be the one verified
         const [at] = base.size > 0 ? await this.db.manager.query(HASH_AT_SQL, [base.size]) : [{ hash: GENESIS_HASH }];

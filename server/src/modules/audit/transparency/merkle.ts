@@ -37,6 +37,9 @@ export function nodeHash(left: Buffer, right: Buffer): Buffer {
   return hash('sha256', NODE_BLOCK, 'buffer');
 }
 
+/** Nodes hashed before one write of their joined hashes: one write of a long string costs less than one per node. */
+export const WRITE_RUN = 1024;
+
 /**
  * The hashes of every complete subtree over `count` consecutive leaf hashes
  * (32 bytes each in `leaves`), bottom up: levels[0] is `leaves`, level j holds
@@ -50,9 +53,13 @@ export function subtreeLevels(leaves: Buffer, count: number): Buffer[] {
   for (let m = count; m > 1; m >>= 1) {
     const below = levels[levels.length - 1]!;
     const above = Buffer.allocUnsafe((m >> 1) * 32);
-    for (let i = 0; i < m >> 1; i++) {
-      below.copy(scratch, 1, i * 64, i * 64 + 64);
-      above.write(hash('sha256', scratch, 'binary'), i * 32, 32, 'latin1');
+    for (let run = 0; run < m >> 1; run += WRITE_RUN) {
+      let hashes = '';
+      for (let i = run; i < Math.min(m >> 1, run + WRITE_RUN); i++) {
+        below.copy(scratch, 1, i * 64, i * 64 + 64);
+        hashes += hash('sha256', scratch, 'binary');
+      }
+      above.write(hashes, run * 32, hashes.length, 'latin1');
     }
     levels.push(above);
   }

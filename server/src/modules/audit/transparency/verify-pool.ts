@@ -118,11 +118,12 @@ export class RangeVerifierPool {
     return this.onThreads ? this.threadCount : 1;
   }
 
-  async run(tasks: RangeTask[]): Promise<RangeResult[]> {
+  /** The tasks' results in their order; `each` sees every result as it comes, while the others are still verified. */
+  async run(tasks: RangeTask[], each: (result: RangeResult) => void = () => undefined): Promise<RangeResult[]> {
     const results: RangeResult[] = new Array(tasks.length);
     if (!this.onThreads) {
       const reader = this.inThread();
-      for (let i = 0; i < tasks.length; i++) results[i] = await verifyRange(reader, tasks[i]!);
+      for (let i = 0; i < tasks.length; i++) each((results[i] = await verifyRange(reader, tasks[i]!)));
       return results;
     }
     const workers = threads.take(Math.min(this.threadCount, tasks.length));
@@ -134,7 +135,7 @@ export class RangeVerifierPool {
           while (next < tasks.length) {
             const i = next++;
             try {
-              results[i] = await w.verify(this.id, this.url, tasks[i]!);
+              each((results[i] = await w.verify(this.id, this.url, tasks[i]!)));
             } catch (error) {
               next = tasks.length;
               throw error;

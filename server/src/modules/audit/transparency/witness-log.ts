@@ -65,14 +65,14 @@ export class WitnessLog {
   leafHashBytes(from: number, to: number): Buffer {
     const end = Math.min(to, this.leafCount());
     if (end <= from) return Buffer.alloc(0);
-    const buffer = Buffer.alloc((end - from) * HASH_SIZE);
+    // not zeroed: the read fills it, and only what it read is returned
+    const buffer = Buffer.allocUnsafe((end - from) * HASH_SIZE);
     const fd = openSync(this.file('leaf-hashes'), 'r');
     try {
-      readSync(fd, buffer, 0, buffer.length, from * HASH_SIZE);
+      return buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, from * HASH_SIZE));
     } finally {
       closeSync(fd);
     }
-    return buffer;
   }
 
   /** Mirrored leaf hashes [from, to). */
