@@ -1,11 +1,13 @@
 import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CheckpointFormatError, parseSignedCheckpoint, type SignedCheckpoint } from './checkpoint';
-import { EMPTY_ROOT, TreeBuilder, verifyConsistency } from './merkle';
+import { EMPTY_ROOT, TreeBuilder, subtreesOf, verifyConsistency } from './merkle';
 import { NoteFormatError, cosign, verifiedBy, type NoteSigner, type NoteVerifier } from './signed-note';
 
 const HASH_SIZE = 32;
 const TAIL_BYTES = 64 * 1024;
+/** Leaves between two right edges written to `tree-edge`. */
+const EDGE_EVERY = 4096;
 
 export type WitnessAnswer =
   | { accepted: true; note: string }
@@ -15,7 +17,9 @@ export type WitnessAnswer =
 /**
  * A witness's storage in one directory, every file append-only: `checkpoints`
  * (one JSON line per accepted checkpoint), `refusals` (one JSON line per
- * refused one) and, when it mirrors the log, `leaf-hashes` (32 bytes per leaf).
+ * refused one) and, when it mirrors the log, `leaf-hashes` (32 bytes per leaf)
+ * and `tree-edge` (now and then a line: a size and the right edge of the tree
+ * over that many leaves, so a restart does not fold them all again).
  * It accepts a checkpoint only when a consistency proof shows that it extends
  * the newest one it holds (and, mirroring, that the new leaf hashes fold to
  * its root), so an older or forked history is refused.
@@ -37,9 +41,9 @@ export class WitnessLog {
     return join(this.dir, name);
   }
 
-  /** The newest accepted checkpoint, read from the end of `checkpoints`. */
-  latest(): SignedCheckpoint | null {
-    const path = this.file('checkpoints');
+  /** The last line of `name` (read from its end), or null. */
+  private lastLine(name: string): string | null {
+    const path = this.file(name);
     if (!existsSync(path)) return null;
     const size = statSync(path).size;
     const length = Math.min(size, TAIL_BYTES);
@@ -51,7 +55,12 @@ export class WitnessLog {
       closeSync(fd);
     }
     const lines = buffer.toString('utf8').split('\n').filter(Boolean);
-    const last = lines[lines.length - 1];
+    return lines[lines.length - 1] ?? null;
+  }
+
+  /** The newest accepted checkpoint, read from the end of `checkpoints`. */
+  latest(): SignedCheckpoint | null {
+    const last = this.lastLine('checkpoints');
     return last ? parseSignedCheckpoint((JSON.parse(last) as { note: string }).note) : null;
   }
 
@@ -81,14 +90,29 @@ export class WitnessLog {
     return Array.from({ length: buffer.length / HASH_SIZE }, (_, i) => buffer.subarray(i * HASH_SIZE, (i + 1) * HASH_SIZE));
   }
 
+  /**
+   * The tree over the mirrored leaves, from the newest right edge written to
+   * `tree-edge` (where it is whole) and the leaves after it, so a restart
+   * folds a few thousand leaves, not the whole log.
+   */
   private mirrorTree(): TreeBuilder {
-    if (!this.mirror || this.mirror.size !== this.leafCount()) {
-      const builder = new TreeBuilder();
-      const count = this.leafCount();
-      for (let from = 0; from < count; from += 65536) for (const leaf of this.readLeafHashes(from, from + 65536)) builder.append(leaf);
-      this.mirror = builder;
-    }
-    return this.mirror;
+    const count = this.leafCount();
+    if (this.mirror?.size === count) return this.mirror;
+    const tree = this.storedEdge(count) ?? new TreeBuilder();
+    for (let from = tree.size; from < count; from += 65536) for (const leaf of this.readLeafHashes(from, Math.min(count, from + 65536))) tree.append(leaf);
+    this.mirror = tree;
+    return tree;
+  }
+
+  /** The newest stored edge, if it is whole and of at most `count` leaves. */
+  private storedEdge(count: number): TreeBuilder | null {
+    const [size, ...hashes] = (this.lastLine('tree-edge') ?? '').split(' ').map((part, i) => (i === 0 ? Number(part) : part)) as [number, ...string[]];
+    if (!Number.isSafeInteger(size) || size <= 0 || size > count) return null;
+    const subtrees = subtreesOf({ lo: 0, hi: size });
+    if (hashes.length !== subtrees.length) return null;
+    const edge = subtrees.map((s, i) => ({ ...s, hash: Buffer.from(hashes[i]!, 'base64') }));
+    // A wrong edge cannot slip through: the next hand-over's leaves would not fold to its root, and it is refused.
+    return edge.some((n) => n.hash.length !== HASH_SIZE) ? null : new TreeBuilder(size, edge);
   }
 
   private refuse(status: 403 | 422, reason: string, size: number, at: string): WitnessAnswer {
@@ -127,7 +151,13 @@ export class WitnessLog {
       if (extended.size !== checkpoint.size || !extended.root().equals(checkpoint.root)) {
         return this.refuse(422, `the leaf hashes do not fold to the root of size ${checkpoint.size}`, checkpoint.size, at);
       }
-      if (leaves.length) appendFileSync(this.file('leaf-hashes'), Buffer.concat(leaves));
+      if (leaves.length) {
+        appendFileSync(this.file('leaf-hashes'), Buffer.concat(leaves));
+        // one edge per EDGE_EVERY leaves: a restart folds at most that many (and those of the last hand-over)
+        if (Math.floor(extended.size / EDGE_EVERY) > Math.floor(tree.size / EDGE_EVERY)) {
+          appendFileSync(this.file('tree-edge'), `${[extended.size, ...extended.rightEdge().map((n) => n.hash.toString('base64'))].join(' ')}\n`);
+        }
+      }
       this.mirror = extended;
     }
     if (checkpoint.size === heldSize && held) return { accepted: true, note: this.cosigner ? cosign(note, this.cosigner) : note };
