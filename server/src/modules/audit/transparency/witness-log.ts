@@ -106,7 +106,8 @@ export class WitnessLog {
 
   /** The newest stored edge, if it is whole and of at most `count` leaves. */
   private storedEdge(count: number): TreeBuilder | null {
-    const [size, ...hashes] = (this.lastLine('tree-edge') ?? '').split(' ').map((part, i) => (i === 0 ? Number(part) : part)) as [number, ...string[]];
+    const [sizeText, ...hashes] = (this.lastLine('tree-edge') ?? '').split(' ');
+    const size = Number(sizeText);
     if (!Number.isSafeInteger(size) || size <= 0 || size > count) return null;
     const subtrees = subtreesOf({ lo: 0, hi: size });
     if (hashes.length !== subtrees.length) return null;
