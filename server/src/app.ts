@@ -27,6 +27,7 @@ import { entities } from './modules';
 import { auditPlugin } from './graphql/audit.plugin';
 import { caseDocumentRouter } from './http/case-document.routes';
 import { assignRequestId, originOf, requestIdOf } from './http/request-id';
+import { RequestsInFlight } from './http/requests-in-flight';
 import { securityHeaders } from './http/security-headers';
 import { signInRouter } from './http/sign-in.routes';
 import { Sealer } from './modules/auth/sealer';
@@ -38,6 +39,8 @@ import { seedIfEmpty } from './seed';
 import { createServices, type Services } from './services';
 
 export const BODY_LIMIT = '1mb';
+/** How long a stopping server waits for handlers still at work (as long as the HTTP drain waits for connections). */
+const REQUEST_GRACE_MS = 10_000;
 /** The built UI, seen from the compiled server (server/dist/server/src) or from its sources (server/src, as the tests run it). */
 const UI_DIR =
   [join(__dirname, '../../../../admin-ui/dist'), join(__dirname, '../../admin-ui/dist')].find((dir) => existsSync(join(dir, 'index.html'))) ??
@@ -75,6 +78,9 @@ export async function createApp(config: Config, clock: Clock = config.clockOffse
   app.set('trust proxy', process.env.TRUST_PROXY ?? false);
   app.use(securityHeaders());
   app.use(assignRequestId);
+  // The routes that reach the database; static files are left out (an aborted download never ends its response).
+  const inFlight = new RequestsInFlight();
+  app.use(['/graphql', '/api', '/auth', '/witness', '/healthz'], inFlight.track);
 
   // Readiness, for load balancers: 200 only when this server can read and write through its database connection.
   app.get('/healthz', async (_req, res) => {
@@ -190,6 +196,9 @@ export async function createApp(config: Config, clock: Clock = config.clockOffse
     async close() {
       await apollo.stop();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Before the jobs stop: the entries these requests write are linked and signed at shutdown like any other.
+      const unfinished = await inFlight.settled(REQUEST_GRACE_MS);
+      if (unfinished) logger.warn('stopping with requests still at work', { requests: unfinished });
       await services.retentionScheduler.stop();
       await services.reminderScheduler?.stop();
       services.mailOutbox.close();
