@@ -74,20 +74,32 @@ export class AuditProofService {
     return c && this.view(c);
   }
 
-  private async sizeOrNewest(size: number | null | undefined, argument: string): Promise<number> {
-    const treeSize = await storedTreeSize(this.db.manager);
+  /**
+   * The newest signed checkpoint, or one signed now where none covers `leaves`
+   * yet: a proof of an entry just written is still answered, while proofs of
+   * what is signed reuse its checkpoint (signing one per request would make
+   * every proof wait for a signature and a witness's disk).
+   */
+  private async newestCovering(leaves: number): Promise<StoredCheckpoint | null> {
+    const latest = await this.transparency.publisher.latest();
+    return latest && latest.size >= leaves ? latest : this.fresh();
+  }
+
+  /** `size` checked against the stored tree, or the newest checkpoint's size when it is not given. */
+  private async sizeOrNewest(size: number | null | undefined, argument: string, covering: number): Promise<number> {
     if (size === null || size === undefined) {
-      const newest = await this.fresh();
+      const newest = await this.newestCovering(covering);
       if (!newest) throw badInput(argument, 'The log has no checkpoint yet');
       return newest.size;
     }
+    const treeSize = await storedTreeSize(this.db.manager);
     if (!Number.isInteger(size) || size < 1 || size > treeSize) throw badInput(argument, `${argument} must be between 1 and ${treeSize}`);
     return size;
   }
 
   async inclusion(seq: number, treeSize: number | null | undefined, caller: Caller): Promise<InclusionProofView> {
     if (!Number.isInteger(seq) || seq < 1) throw badInput('seq', 'seq must be at least 1');
-    const size = await this.sizeOrNewest(treeSize, 'treeSize');
+    const size = await this.sizeOrNewest(treeSize, 'treeSize', seq);
     if (seq > size) throw badInput('seq', `seq must not exceed the tree size ${size}`);
     const [row]: AuditEntry[] = await this.db.manager.query(
       `SELECT ${ENTRY_COLUMNS} FROM audit_link l JOIN audit_entry e ON e.id = l.entry_id WHERE l.seq = ?`,
@@ -101,7 +113,7 @@ export class AuditProofService {
   }
 
   async consistency(fromSize: number, toSize: number | null | undefined, caller: Caller): Promise<{ fromSize: number; treeSize: number; hashes: string[] }> {
-    const size = await this.sizeOrNewest(toSize, 'toSize');
+    const size = await this.sizeOrNewest(toSize, 'toSize', Number.isInteger(fromSize) && fromSize > 1 ? fromSize : 1);
     if (!Number.isInteger(fromSize) || fromSize < 1 || fromSize > size) throw badInput('fromSize', `fromSize must be between 1 and ${size}`);
     const hashes = await consistencyProof(this.db.manager, fromSize, size);
     caller.audit.record('AUDIT_VERIFY', { entityType: 'AuditChain', reason: `consistency proof from ${fromSize} to ${size}` });

@@ -33,24 +33,23 @@ export async function storedTreeSize(manager: EntityManager): Promise<number> {
 
 const key = (s: Subtree) => `${s.level}/${s.index}`;
 
+/** Stored nodes per statement: a proof's (one to three per level) in one round trip, an export's many proofs in a few. */
+const READ_CHUNK = 500;
+
 /** The stored hashes of `subtrees`, in their order; a missing one means the tree was tampered with or not built. */
 export async function readNodes(manager: EntityManager, subtrees: Subtree[]): Promise<Buffer[]> {
-  const byLevel = new Map<number, Set<number>>();
-  for (const s of subtrees) {
-    if (!byLevel.has(s.level)) byLevel.set(s.level, new Set());
-    byLevel.get(s.level)!.add(s.index);
-  }
+  const wanted = [...new Map(subtrees.map((s) => [key(s), s])).values()].sort((a, b) => a.level - b.level || a.index - b.index);
   const found = new Map<string, Buffer>();
-  for (const [level, indices] of byLevel) {
-    const list = [...indices];
-    for (let i = 0; i < list.length; i += 500) {
-      const chunk = list.slice(i, i + 500);
-      const rows: Array<{ idx: number; hash: string }> = await manager.query(
-        `SELECT idx, hash FROM audit_tree_node WHERE level = ? AND idx IN (${chunk.map(() => '?').join(',')})`,
-        [level, ...chunk],
-      );
-      for (const r of rows) found.set(`${level}/${Number(r.idx)}`, Buffer.from(r.hash, 'hex'));
-    }
+  for (let i = 0; i < wanted.length; i += READ_CHUNK) {
+    // each level's indices as one primary-key range list: the levels of a statement are read together
+    const byLevel = new Map<number, number[]>();
+    for (const s of wanted.slice(i, i + READ_CHUNK)) byLevel.set(s.level, [...(byLevel.get(s.level) ?? []), s.index]);
+    const levels = [...byLevel];
+    const rows: Array<{ level: number; idx: number; hash: string }> = await manager.query(
+      `SELECT level, idx, hash FROM audit_tree_node WHERE ${levels.map(([, indices]) => `(level = ? AND idx IN (${indices.map(() => '?').join(',')}))`).join(' OR ')}`,
+      levels.flatMap(([level, indices]) => [level, ...indices]),
+    );
+    for (const r of rows) found.set(`${Number(r.level)}/${Number(r.idx)}`, Buffer.from(r.hash, 'hex'));
   }
   return subtrees.map((s) => {
     const hash = found.get(key(s));
