@@ -43,7 +43,11 @@ export async function readNodes(manager: EntityManager, subtrees: Subtree[]): Pr
   for (let i = 0; i < wanted.length; i += READ_CHUNK) {
     // each level's indices as one primary-key range list: the levels of a statement are read together
     const byLevel = new Map<number, number[]>();
-    for (const s of wanted.slice(i, i + READ_CHUNK)) byLevel.set(s.level, [...(byLevel.get(s.level) ?? []), s.index]);
+    for (const s of wanted.slice(i, i + READ_CHUNK)) {
+      const indices = byLevel.get(s.level);
+      if (indices) indices.push(s.index);
+      else byLevel.set(s.level, [s.index]);
+    }
     const levels = [...byLevel];
     const rows: Array<{ level: number; idx: number; hash: string }> = await manager.query(
       `SELECT level, idx, hash FROM audit_tree_node WHERE ${levels.map(([, indices]) => `(level = ? AND idx IN (${indices.map(() => '?').join(',')}))`).join(' OR ')}`,
