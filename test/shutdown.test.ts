@@ -6,6 +6,8 @@ import { logger } from '../server/src/logger';
 import { createTestDatabase, databaseKinds } from './support/databases';
 import { MANAGER, startServer } from './support/server';
 
+const NEW_PHONE = '03-9876-5432';
+
 /**
  * A server stopping while a request whose client has hung up is still at
  * work. The HTTP drain no longer waits for it (its connection is closed), so
@@ -15,8 +17,6 @@ import { MANAGER, startServer } from './support/server';
  * end on the server's own thread, so no lock can hold a request while the
  * server stops.
  */
-const NEW_PHONE = '03-9876-5432';
-
 describe.each(databaseKinds().filter((k) => k === 'mysql'))('stopping with a request at work, on %s', (kind) => {
   test('the request whose client left ends, with its entry committed and linked, before the database closes', async () => {
     const db = await createTestDatabase(kind);
@@ -24,10 +24,12 @@ describe.each(databaseKinds().filter((k) => k === 'mysql'))('stopping with a req
     const s = await startServer(kind, { dataDir, auditWitnessDir: join(dataDir, 'witness') }, db);
     const locker = await mysql.createConnection({ uri: db.url });
     const errors = jest.spyOn(logger, 'error');
+    const count = async (sql: string) => Number(((await locker.query(sql))[0] as Array<{ n: number }>)[0]!.n);
+    const updateEntries = "SELECT COUNT(*) AS n FROM audit_entry WHERE action = 'UPDATE' AND entity_type = 'DataSubject'";
     try {
       const manager = await s.login(MANAGER);
       const [{ id }] = await s.sql<{ id: number }>('SELECT MIN(id) AS id FROM data_subject');
-      const before = await s.sql<{ n: number }>("SELECT COUNT(*) AS n FROM audit_entry WHERE action = 'UPDATE' AND entity_type = 'DataSubject'");
+      const before = await count(updateEntries);
 
       await locker.query('START TRANSACTION');
       await locker.query('SELECT id FROM data_subject WHERE id = ? FOR UPDATE', [id]);
@@ -40,10 +42,7 @@ describe.each(databaseKinds().filter((k) => k === 'mysql'))('stopping with a req
       });
       sent.catch(() => undefined);
       // held at the lock (information_schema.INNODB_TRX is a cached copy; the process list is not)
-      await waitFor(async () => {
-        const [rows] = await locker.query("SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE DB = DATABASE() AND INFO LIKE 'UPDATE `data_subject`%'");
-        return Number((rows as Array<{ n: number }>)[0]!.n) > 0;
-      });
+      await waitFor(async () => (await count("SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE DB = DATABASE() AND INFO LIKE 'UPDATE `data_subject`%'")) > 0);
       client.abort();
       await expect(sent).rejects.toThrow();
 
@@ -56,10 +55,8 @@ describe.each(databaseKinds().filter((k) => k === 'mysql'))('stopping with a req
 
       const [phone] = await locker.query('SELECT phone FROM data_subject WHERE id = ?', [id]);
       expect((phone as Array<{ phone: string }>)[0]!.phone).toBe(NEW_PHONE);
-      const after = await locker.query("SELECT COUNT(*) AS n FROM audit_entry WHERE action = 'UPDATE' AND entity_type = 'DataSubject'");
-      expect(Number((after[0] as Array<{ n: number }>)[0]!.n)).toBe(Number(before[0]!.n) + 1);
-      const [unlinked] = await locker.query('SELECT COUNT(*) AS n FROM audit_entry e LEFT JOIN audit_link l ON l.entry_id = e.id WHERE l.seq IS NULL');
-      expect(Number((unlinked as Array<{ n: number }>)[0]!.n)).toBe(0);
+      expect(await count(updateEntries)).toBe(before + 1);
+      expect(await count('SELECT COUNT(*) AS n FROM audit_entry e LEFT JOIN audit_link l ON l.entry_id = e.id WHERE l.seq IS NULL')).toBe(0);
       expect(errors).not.toHaveBeenCalled();
     } finally {
       errors.mockRestore();

@@ -15,13 +15,13 @@ export class RequestsInFlight {
   readonly track: RequestHandler = (_req, res, next) => {
     this.running++;
     let ended = false;
-    const end = res.end.bind(res) as (...args: unknown[]) => Response;
+    const end = res.end as (this: Response, ...args: unknown[]) => Response;
     res.end = ((...args: unknown[]) => {
       if (!ended) {
         ended = true;
         this.done();
       }
-      return end(...args);
+      return end.apply(res, args);
     }) as Response['end'];
     next();
   };

@@ -53,7 +53,7 @@ export async function readNodes(manager: EntityManager, subtrees: Subtree[]): Pr
       `SELECT level, idx, hash FROM audit_tree_node WHERE ${levels.map(([, indices]) => `(level = ? AND idx IN (${indices.map(() => '?').join(',')}))`).join(' OR ')}`,
       levels.flatMap(([level, indices]) => [level, ...indices]),
     );
-    for (const r of rows) found.set(`${Number(r.level)}/${Number(r.idx)}`, Buffer.from(r.hash, 'hex'));
+    for (const r of rows) found.set(key({ level: Number(r.level), index: Number(r.idx) }), Buffer.from(r.hash, 'hex'));
   }
   return subtrees.map((s) => {
     const hash = found.get(key(s));
